@@ -1,0 +1,112 @@
+package cn.huiqi.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import cn.huiqi.events.EventCodec;
+import cn.huiqi.events.EventEnvelope;
+import cn.huiqi.events.EventTypes;
+import cn.huiqi.events.Topics;
+import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.EligibilityDeterminedV1;
+import cn.huiqi.events.payload.ReasonV1;
+import cn.huiqi.infra.HuiqiTestInfra;
+import cn.huiqi.infra.TestUscc;
+
+/** The inbox fed by real Kafka records, as the other services publish them. */
+@QuarkusTest
+@QuarkusTestResource(value = HuiqiTestInfra.class, initArgs = @ResourceArg(name = HuiqiTestInfra.DATABASE, value = "huiqi_notification"))
+class InboxTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void connect() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void proposedAwardDeliveredThreeTimesMakesOneMessage() throws Exception {
+        String uscc = TestUscc.random();
+        EventEnvelope award = EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
+                new AwardProposedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, new BigDecimal("500000.00"),
+                        new BigDecimal("600000.00"), List.of(), List.of("ccxq-2023-11.12.year-cap")));
+        for (int i = 0; i < 3; i++) {
+            send(Topics.AWARD, award);
+        }
+        // Same key, same partition: once the sentinel's message is there, all three copies have been consumed.
+        EventEnvelope sentinel = EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
+                new AwardProposedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2025, new BigDecimal("5000.00"),
+                        new BigDecimal("5000.00"), List.of(), List.of()));
+        send(Topics.AWARD, sentinel);
+
+        JsonPath inbox = awaitInbox(uscc, 2);
+        assertThat(inbox.getList("causedBy", String.class))
+                .containsExactlyInAnyOrder(award.id().toString(), sentinel.id().toString());
+        assertThat(inbox.getList("title", String.class)).contains("拟奖励 500,000.00 元");
+        assertThat(inbox.getList("body", String.class))
+                .anyMatch(b -> b.contains("拟奖励金额 500,000.00 元（按政策计算 600,000.00 元，受上限约束）"));
+    }
+
+    @Test
+    void ineligibleDeterminationExplainsWhy() throws Exception {
+        String uscc = TestUscc.random();
+        ReasonV1 reason = new ReasonV1("ccxq-2023-11.12", "eligibility.all[0]", "claim.talent.total_hired", ">= 1",
+                "0", BigDecimal.ONE, "需至少引进1人，实际0人，差1人", "at least 1 hire needed", "企业每引进一名...");
+        send(Topics.ELIGIBILITY, EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED, "test", uscc,
+                new EligibilityDeterminedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, false,
+                        List.of(reason), java.util.Map.of())));
+        JsonPath inbox = awaitInbox(uscc, 1);
+        assertThat(inbox.getString("[0].title")).isEqualTo("申请未通过资格审核");
+        assertThat(inbox.getString("[0].body")).contains("需至少引进1人，实际0人，差1人");
+    }
+
+    private void send(String topic, EventEnvelope event) throws Exception {
+        producer.send(new ProducerRecord<>(topic, event.subject(), EventCodec.encode(event))).get();
+    }
+
+    private static JsonPath awaitInbox(String uscc, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonPath inbox;
+        do {
+            inbox = given().get("/api/v1/enterprises/" + uscc + "/inbox").then().statusCode(200).extract().jsonPath();
+            if (inbox.getList("$").size() >= size) {
+                return inbox;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertThat(inbox.getList("$")).as("inbox of " + uscc).hasSize(size);
+        return inbox;
+    }
+}

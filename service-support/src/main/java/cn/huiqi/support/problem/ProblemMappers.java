@@ -1,0 +1,94 @@
+package cn.huiqi.support.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+
+/** Turns every error a resource can raise into {@code application/problem+json}; nothing leaves as an empty body. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(ResteasyReactiveViolationException e, UriInfo uri) {
+        return violations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        return violations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? " at " + m.getPathReference()
+                : "";
+        return respond(new Problem(Problem.type("malformed-body"), "Malformed request body", 400,
+                "The body is not valid JSON for this operation" + where + ": " + e.getOriginalMessage(), path(uri),
+                Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                : "HTTP " + status;
+        return respond(new Problem(Problem.type("http-" + status), title, status, e.getMessage(), path(uri),
+                Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected error on " + path(uri), e);
+        return respond(new Problem(Problem.type("internal"), "Internal error", 500,
+                "The request could not be completed; nothing was changed. Quote the instance when reporting it.",
+                path(uri), Map.of()));
+    }
+
+    private static Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<Map<String, String>> violations = e.getConstraintViolations().stream()
+                .map(ProblemMappers::violation)
+                .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+                .toList();
+        String detail = violations.stream().map(v -> v.get("field") + ": " + v.get("message")).reduce((a,
+                b) -> a + "; " + b).orElse("invalid request");
+        return respond(new Problem(Problem.type("validation"), "Invalid request", 400, detail, path(uri),
+                Map.of("violations", violations)));
+    }
+
+    private static Map<String, String> violation(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // "register.request.name" -> "name": callers know fields, not Java method parameters.
+        String[] parts = path.split("\\.");
+        String field = parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : path;
+        return Map.of("field", field, "message", v.getMessage());
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+}
