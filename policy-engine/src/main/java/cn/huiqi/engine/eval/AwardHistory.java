@@ -1,0 +1,26 @@
+package cn.huiqi.engine.eval;
+
+import java.math.BigDecimal;
+
+import cn.huiqi.engine.model.Cap;
+import cn.huiqi.engine.model.Money;
+
+/**
+ * What one enterprise has already been awarded, as the caller's ledger knows it. The evaluator asks it once per cap
+ * whose scope uses history; item caps never ask.
+ */
+@FunctionalInterface
+public interface AwardHistory {
+
+    /**
+     * The total already awarded to this enterprise under the cap's clauses ({@link Cap#clauseIds()}): in the given
+     * year for {@code ENTERPRISE_YEAR} caps, in all years for {@code ENTERPRISE_TOTAL} caps. Never negative, at most
+     * two decimals.
+     */
+    BigDecimal alreadyAwarded(Cap cap, int year);
+
+    /** An enterprise with no awards yet. */
+    static AwardHistory none() {
+        return (cap, year) -> Money.ZERO;
+    }
+}

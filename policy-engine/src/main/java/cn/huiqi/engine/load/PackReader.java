@@ -1,0 +1,285 @@
+package cn.huiqi.engine.load;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import cn.huiqi.engine.PolicyPack;
+import cn.huiqi.engine.model.Bilingual;
+import cn.huiqi.engine.model.Clause;
+import cn.huiqi.engine.model.FactDefinition;
+import cn.huiqi.engine.model.FactType;
+import cn.huiqi.engine.model.Policy;
+import cn.huiqi.engine.model.Unit;
+import cn.huiqi.engine.model.Vocabulary;
+
+/** Reads a whole pack (index, vocabulary, policy files), checks what spans files, and collects every error. */
+final class PackReader {
+
+    /** Where the pack's files come from. */
+    interface Source {
+        /** The file's text, or null if it does not exist. */
+        String read(String name) throws IOException;
+
+        /** The YAML files at the pack's root, when the source can list them; otherwise null. */
+        List<String> yamlFiles() throws IOException;
+
+        String describe();
+    }
+
+    static final String INDEX = "index.yaml";
+    private static final Pattern FACT_NAME = Pattern.compile("(enterprise|claim)(\\.[a-z][a-z0-9_]*)+");
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*\\.yaml");
+
+    private final ObjectMapper yaml;
+    private final List<ValidationError> errors = new ArrayList<>();
+
+    PackReader() {
+        yaml = new ObjectMapper(new YAMLFactory());
+        yaml.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        yaml.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    PolicyPack read(Source source) {
+        Cursor index = parse(source, INDEX);
+        String vocabularyFile = "vocabulary.yaml";
+        List<String> policyFiles = new ArrayList<>();
+        if (index != null && index.object("vocabulary", "policies")) {
+            if (index.field("vocabulary").present()) {
+                vocabularyFile = fileName(index.field("vocabulary"));
+            }
+            Set<String> seen = new HashSet<>();
+            for (Cursor c : index.field("policies").list(true)) {
+                String f = fileName(c);
+                if (f != null && !seen.add(f)) {
+                    c.error("'" + f + "' is listed twice");
+                } else if (f != null && f.equals(INDEX)) {
+                    c.error("the index cannot list itself");
+                } else if (f != null) {
+                    policyFiles.add(f);
+                }
+            }
+            checkUnlisted(source, index, vocabularyFile, policyFiles);
+        }
+        Set<String> brokenFacts = new HashSet<>();
+        Vocabulary vocabulary = vocabularyFile == null ? null : vocabulary(source, vocabularyFile, brokenFacts);
+        List<Policy> policies = new ArrayList<>();
+        if (vocabulary != null) {
+            List<PolicyReader.PendingCap> caps = new ArrayList<>();
+            List<PolicyReader.ReadClause> clauses = new ArrayList<>();
+            PolicyReader reader = new PolicyReader(vocabulary, brokenFacts, caps);
+            for (String file : policyFiles) {
+                Cursor root = parse(source, file);
+                if (root != null) {
+                    Policy p = reader.read(root, file.substring(0, file.length() - ".yaml".length()), clauses);
+                    if (p != null) {
+                        policies.add(p);
+                    }
+                }
+            }
+            checkAcrossFiles(clauses, caps);
+        }
+        if (!errors.isEmpty()) {
+            throw new PolicyValidationException(errors);
+        }
+        return new PolicyPack(vocabulary, policies);
+    }
+
+    private String fileName(Cursor c) {
+        String f = c.text();
+        if (f != null && !FILE_NAME.matcher(f).matches()) {
+            c.error("expected a file name in the pack's directory ending in .yaml, got '" + f + "'");
+            return null;
+        }
+        return f;
+    }
+
+    private void checkUnlisted(Source source, Cursor index, String vocabularyFile, List<String> policyFiles) {
+        List<String> present;
+        try {
+            present = source.yamlFiles();
+        } catch (IOException e) {
+            index.error("cannot list the pack directory: " + e.getMessage());
+            return;
+        }
+        if (present == null) {
+            return;
+        }
+        for (String f : present) {
+            if (!f.equals(INDEX) && !f.equals(vocabularyFile) && !policyFiles.contains(f)) {
+                index.field("policies").error("'" + f + "' is in the pack directory but not listed here");
+            }
+        }
+    }
+
+    private Cursor parse(Source source, String file) {
+        String text;
+        try {
+            text = source.read(file);
+        } catch (IOException e) {
+            errors.add(new ValidationError(file, Optional.empty(), "$", "cannot read: " + e.getMessage()));
+            return null;
+        }
+        if (text == null) {
+            errors.add(new ValidationError(file, Optional.empty(), "$", "file not found in " + source.describe()));
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            errors.add(new ValidationError(file, Optional.empty(), "$",
+                    "not valid YAML" + where + ": " + e.getOriginalMessage()));
+            return null;
+        }
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            errors.add(new ValidationError(file, Optional.empty(), "$", "the file is empty"));
+            return null;
+        }
+        return Cursor.root(errors, file, node);
+    }
+
+    // ---- vocabulary
+
+    private Vocabulary vocabulary(Source source, String file, Set<String> brokenFacts) {
+        Cursor root = parse(source, file);
+        if (root == null || !root.object("units", "facts")) {
+            return null;
+        }
+        Map<String, Unit> units = new LinkedHashMap<>();
+        for (Map.Entry<String, Cursor> e : root.field("units").entries()) {
+            Bilingual words = e.getValue().bilingual();
+            if (words != null) {
+                units.put(e.getKey(), new Unit(e.getKey(), words.zh(), words.en()));
+            }
+        }
+        List<FactDefinition> facts = new ArrayList<>();
+        for (Map.Entry<String, Cursor> e : root.field("facts").entries()) {
+            int before = errors.size();
+            FactDefinition f = fact(e.getKey(), e.getValue(), units);
+            if (f == null || errors.size() > before) {
+                brokenFacts.add(e.getKey());
+            } else {
+                facts.add(f);
+            }
+        }
+        return new Vocabulary(facts, units.values());
+    }
+
+    private static FactDefinition fact(String name, Cursor c, Map<String, Unit> units) {
+        if (!FACT_NAME.matcher(name).matches()) {
+            c.error("a fact name is 'enterprise.' or 'claim.' followed by dotted lower-case words, got '" + name
+                    + "'");
+        }
+        if (!c.object("type", "unit", "values", "multiple", "label", "description")) {
+            return null;
+        }
+        FactType type = PolicyReader.enumCode(c.field("type"), FactType.values(), FactType::code);
+        Bilingual label = c.field("label").bilingual();
+        Bilingual description = c.field("description").bilingual();
+        Optional<Unit> unit = Optional.empty();
+        Cursor u = c.field("unit");
+        if (type != null) {
+            boolean needsUnit = type == FactType.MONEY || type == FactType.COUNT || type == FactType.DECIMAL;
+            if (needsUnit && !u.present()) {
+                u.error("a " + type.code() + " fact needs a unit");
+            } else if (!needsUnit && u.present()) {
+                u.error("a " + type.code() + " fact has no unit");
+            } else if (u.present()) {
+                String code = u.text();
+                if (code != null && !units.containsKey(code)) {
+                    u.error("unknown unit '" + code + "'; declare it under units");
+                } else if (code != null && type == FactType.MONEY && !"CNY".equals(code)) {
+                    u.error("money is in CNY");
+                } else if (code != null) {
+                    unit = Optional.of(units.get(code));
+                }
+            }
+        }
+        Map<String, Bilingual> values = new LinkedHashMap<>();
+        Cursor v = c.field("values");
+        if (type == FactType.ENUM) {
+            for (Map.Entry<String, Cursor> e : v.entries()) {
+                if (!CODE.matcher(e.getKey()).matches()) {
+                    e.getValue().error("an enum value is a lower-case code, got '" + e.getKey() + "'");
+                }
+                Bilingual l = e.getValue().bilingual();
+                if (l != null) {
+                    values.put(e.getKey(), l);
+                }
+            }
+            if (v.present() && values.isEmpty()) {
+                v.error("an enum fact lists at least one value");
+            }
+        } else if (type != null && v.present()) {
+            v.error("only enum facts list values");
+        }
+        boolean multiple = false;
+        if (c.field("multiple").present()) {
+            Boolean m = c.field("multiple").bool();
+            if (m != null && m && type != FactType.ENUM) {
+                c.field("multiple").error("only enum facts can hold several values");
+            } else if (m != null) {
+                multiple = m;
+            }
+        }
+        if (type == null || label == null || description == null || (type == FactType.ENUM && values.isEmpty())) {
+            return null;
+        }
+        try {
+            return new FactDefinition(name, type, unit, values, multiple, label, description);
+        } catch (IllegalArgumentException e) {
+            c.error(e.getMessage());
+            return null;
+        }
+    }
+
+    // ---- across files
+
+    private void checkAcrossFiles(List<PolicyReader.ReadClause> clauses, List<PolicyReader.PendingCap> caps) {
+        Map<String, Cursor> clauseAt = new HashMap<>();
+        for (PolicyReader.ReadClause rc : clauses) {
+            Cursor first = clauseAt.putIfAbsent(rc.clause().id(), rc.at());
+            if (first != null) {
+                rc.at().field("id").inClause(rc.clause().id()).error("duplicate clause id '" + rc.clause().id()
+                        + "': also used in " + first.file() + " at " + first.path());
+            }
+        }
+        Map<String, Cursor> capAt = new HashMap<>();
+        Set<String> clauseIds = new LinkedHashSet<>();
+        clauses.stream().map(PolicyReader.ReadClause::clause).map(Clause::id).forEach(clauseIds::add);
+        for (PolicyReader.PendingCap pc : caps) {
+            Cursor first = capAt.putIfAbsent(pc.cap().id(), pc.at());
+            if (first != null) {
+                pc.at().field("id").error("duplicate cap id '" + pc.cap().id() + "': also used in " + first.file()
+                        + " at " + first.path());
+            }
+            for (String covered : pc.cap().clauseIds()) {
+                if (!clauseIds.contains(covered)) {
+                    pc.at().field("covers").error("covers unknown clause '" + covered + "'");
+                }
+            }
+        }
+    }
+}

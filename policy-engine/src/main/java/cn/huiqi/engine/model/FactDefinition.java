@@ -1,0 +1,51 @@
+package cn.huiqi.engine.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One fact of the vocabulary: its dotted name ({@code enterprise.*} for profile facts, {@code claim.*} for what an
+ * application claims), type, unit and, for enums, the allowed values with their labels.
+ *
+ * @param values for enums: the allowed values in declaration order, each with its label; empty otherwise
+ * @param multiple for enums only: the fact holds a set of the allowed values (e.g. industry tags)
+ */
+public record FactDefinition(String name, FactType type, Optional<Unit> unit, Map<String, Bilingual> values,
+        boolean multiple, Bilingual label, Bilingual description) {
+
+    public FactDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(unit, "unit");
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(description, "description");
+        if (multiple && type != FactType.ENUM) {
+            throw new IllegalArgumentException("only enum facts can hold several values: " + name);
+        }
+        if ((type == FactType.ENUM) == values.isEmpty()) {
+            throw new IllegalArgumentException("enum facts, and only they, list allowed values: " + name);
+        }
+    }
+
+    /** The allowed enum values, in declaration order. */
+    public List<String> allowedValues() {
+        return List.copyOf(values.keySet());
+    }
+
+    public boolean allows(String value) {
+        return values.containsKey(value);
+    }
+
+    public String unitZh() {
+        return unit.map(Unit::zh).orElse("");
+    }
+
+    public String unitEn() {
+        return unit.map(Unit::en).orElse("");
+    }
+}
