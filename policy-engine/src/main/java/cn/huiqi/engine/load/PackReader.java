@@ -22,7 +22,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import cn.huiqi.engine.PolicyPack;
 import cn.huiqi.engine.model.Bilingual;
-import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.FactDefinition;
 import cn.huiqi.engine.model.FactType;
 import cn.huiqi.engine.model.Policy;
@@ -60,9 +59,13 @@ final class PackReader {
 
     PolicyPack read(Source source) {
         Cursor index = parse(source, INDEX);
+        if (index == null) {
+            // without its index there is no pack to speak of
+            throw new PolicyValidationException(errors);
+        }
         String vocabularyFile = "vocabulary.yaml";
         List<String> policyFiles = new ArrayList<>();
-        if (index != null && index.object("vocabulary", "policies")) {
+        if (index.object("vocabulary", "policies")) {
             if (index.field("vocabulary").present()) {
                 vocabularyFile = fileName(index.field("vocabulary"));
             }
@@ -84,18 +87,17 @@ final class PackReader {
         List<Policy> policies = new ArrayList<>();
         if (vocabulary != null) {
             List<PolicyReader.PendingCap> caps = new ArrayList<>();
-            List<PolicyReader.ReadClause> clauses = new ArrayList<>();
             PolicyReader reader = new PolicyReader(vocabulary, brokenFacts, caps);
             for (String file : policyFiles) {
                 Cursor root = parse(source, file);
                 if (root != null) {
-                    Policy p = reader.read(root, file.substring(0, file.length() - ".yaml".length()), clauses);
+                    Policy p = reader.read(root, file.substring(0, file.length() - ".yaml".length()));
                     if (p != null) {
                         policies.add(p);
                     }
                 }
             }
-            checkAcrossFiles(clauses, caps);
+            checkAcrossFiles(reader, caps);
         }
         if (!errors.isEmpty()) {
             throw new PolicyValidationException(errors);
@@ -257,28 +259,27 @@ final class PackReader {
 
     // ---- across files
 
-    private void checkAcrossFiles(List<PolicyReader.ReadClause> clauses, List<PolicyReader.PendingCap> caps) {
-        Map<String, Cursor> clauseAt = new HashMap<>();
-        for (PolicyReader.ReadClause rc : clauses) {
-            Cursor first = clauseAt.putIfAbsent(rc.clause().id(), rc.at());
-            if (first != null) {
-                rc.at().field("id").inClause(rc.clause().id()).error("duplicate clause id '" + rc.clause().id()
-                        + "': also used in " + first.file() + " at " + first.path());
-            }
-        }
-        Map<String, Cursor> capAt = new HashMap<>();
+    private void checkAcrossFiles(PolicyReader reader, List<PolicyReader.PendingCap> caps) {
         Set<String> clauseIds = new LinkedHashSet<>();
-        clauses.stream().map(PolicyReader.ReadClause::clause).map(Clause::id).forEach(clauseIds::add);
+        duplicates(reader.clauseIds, "clause");
+        reader.clauseIds.forEach(d -> clauseIds.add(d.id()));
+        duplicates(reader.capIds, "cap");
         for (PolicyReader.PendingCap pc : caps) {
-            Cursor first = capAt.putIfAbsent(pc.cap().id(), pc.at());
-            if (first != null) {
-                pc.at().field("id").error("duplicate cap id '" + pc.cap().id() + "': also used in " + first.file()
-                        + " at " + first.path());
-            }
             for (String covered : pc.cap().clauseIds()) {
                 if (!clauseIds.contains(covered)) {
                     pc.at().field("covers").error("covers unknown clause '" + covered + "'");
                 }
+            }
+        }
+    }
+
+    private static void duplicates(List<PolicyReader.DeclaredId> ids, String what) {
+        Map<String, Cursor> first = new HashMap<>();
+        for (PolicyReader.DeclaredId d : ids) {
+            Cursor earlier = first.putIfAbsent(d.id(), d.at());
+            if (earlier != null) {
+                d.at().error("duplicate " + what + " id '" + d.id() + "': also used in " + earlier.file() + " at "
+                        + earlier.path());
             }
         }
     }

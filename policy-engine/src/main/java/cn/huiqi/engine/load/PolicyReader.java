@@ -77,11 +77,14 @@ final class PolicyReader {
         this.caps = caps;
     }
 
-    /** A clause with where it was declared, for the pack-wide duplicate check. */
-    record ReadClause(Clause clause, Cursor at) {
+    /** An id as declared (even in a clause or cap that failed), for the pack-wide duplicate checks. */
+    record DeclaredId(String id, Cursor at) {
     }
 
-    Policy read(Cursor root, String expectedId, List<ReadClause> clausesOut) {
+    final List<DeclaredId> clauseIds = new ArrayList<>();
+    final List<DeclaredId> capIds = new ArrayList<>();
+
+    Policy read(Cursor root, String expectedId) {
         if (!root.object("id", "title", "issuer", "document_number", "region", "status", "delivery",
                 "applicant_types", "effective", "stacking", "sources", "clauses")) {
             return null;
@@ -124,7 +127,6 @@ final class PolicyReader {
             Clause clause = clause(c, id, delivery, validity);
             if (clause != null) {
                 clauses.add(clause);
-                clausesOut.add(new ReadClause(clause, c));
             }
         }
         if (id == null || title == null || issuer == null || documentNumber == null || region == null
@@ -211,6 +213,9 @@ final class PolicyReader {
         }
         String id = at.field("id").text();
         Cursor c = id == null ? at : at.inClause(id);
+        if (id != null) {
+            clauseIds.add(new DeclaredId(id, c.field("id")));
+        }
         if (id != null && !CLAUSE_ID.matcher(id).matches()) {
             c.field("id").error("a clause id is a policy short name, a dot and the clause number, e.g. "
                     + "ccxq-2023-11.12; got '" + id + "'");
@@ -593,6 +598,9 @@ final class PolicyReader {
             return null;
         }
         String id = c.field("id").text();
+        if (id != null) {
+            capIds.add(new DeclaredId(id, c.field("id")));
+        }
         CapScope scope = enumCode(c.field("scope"), CapScope.values(), CapScope::code);
         BigDecimal limit = money(c.field("limit"), true);
         String source = c.field("source").text();
