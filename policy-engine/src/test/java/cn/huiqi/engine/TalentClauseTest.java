@@ -71,6 +71,12 @@ class TalentClauseTest {
     }
 
     @Test
+    void the_facts_the_clause_reads_are_listed_for_collectors() {
+        assertThat(Evaluator.factsRead(clause)).containsExactly("enterprise.legal_form",
+                "claim.talent.masters_hired", "claim.talent.phds_hired", "claim.talent.postdocs_hired");
+    }
+
+    @Test
     void three_masters_two_phds_one_postdoc_get_55000() {
         Facts facts = facts(3, 2L, new BigDecimal("1"));
         assertThat(evaluator.checkEligibility(clause, facts, AS_OF).eligible()).isTrue();

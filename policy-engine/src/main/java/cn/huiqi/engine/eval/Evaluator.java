@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -58,10 +58,10 @@ public final class Evaluator {
         List<Reason> reasons = new ArrayList<>(4);
         boolean inForce = checkValidity(clause, asOf, reasons);
         Truth truth = eval(clause, clause.eligibility(), facts, reasons);
-        boolean formulaFactsMissing = false;
-        for (FactDefinition f : formulaFacts(clause.award().formula())) {
-            if (!facts.has(f.name())) {
-                formulaFactsMissing = true;
+        List<FactDefinition> formulaMissing = missingFormulaFacts(clause.award().formula(), facts, null);
+        boolean formulaFactsMissing = formulaMissing != null;
+        if (formulaFactsMissing) {
+            for (FactDefinition f : formulaMissing) {
                 if (reasons.stream().noneMatch(r -> r.kind() == ReasonKind.FACT_MISSING
                         && r.fact().equals(Optional.of(f.name())))) {
                     reasons.add(missing(clause, "award.formula", f));
@@ -90,12 +90,10 @@ public final class Evaluator {
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(history, "history");
-        List<String> missing = formulaFacts(clause.award().formula()).stream()
-                .map(FactDefinition::name)
-                .filter(n -> !facts.has(n))
-                .collect(Collectors.toList());
-        if (!missing.isEmpty()) {
-            throw new MissingFactException(clause.id(), missing);
+        List<FactDefinition> missing = missingFormulaFacts(clause.award().formula(), facts, null);
+        if (missing != null) {
+            throw new MissingFactException(clause.id(),
+                    missing.stream().map(FactDefinition::name).collect(Collectors.toList()));
         }
         List<TraceStep> trace = new ArrayList<>(8);
         BigDecimal exact = compute(clause.award().formula(), facts, trace);
@@ -473,25 +471,71 @@ public final class Evaluator {
 
     // ---- formulas
 
-    /** The facts a formula reads, in order of first use. */
-    public static Collection<FactDefinition> formulaFacts(AwardFormula f) {
-        Set<FactDefinition> out = new LinkedHashSet<>();
-        collectFacts(f, out);
-        return out;
+    /**
+     * The names of every fact a clause reads (conditions and award formula), in order of first use: what to collect
+     * from an enterprise before judging it.
+     */
+    public static Set<String> factsRead(Clause clause) {
+        Set<String> out = new LinkedHashSet<>();
+        collectFacts(clause.eligibility(), out);
+        collectFacts(clause.award().formula(), out);
+        return Collections.unmodifiableSet(out);
     }
 
-    private static void collectFacts(AwardFormula f, Set<FactDefinition> out) {
-        if (f instanceof RateOfBase) {
-            out.add(((RateOfBase) f).base());
-        } else if (f instanceof PerUnit) {
-            out.add(((PerUnit) f).quantity());
-        } else if (f instanceof Sum) {
-            ((Sum) f).parts().forEach(p -> collectFacts(p, out));
-        } else if (f instanceof Min) {
-            ((Min) f).parts().forEach(p -> collectFacts(p, out));
-        } else if (f instanceof Max) {
-            ((Max) f).parts().forEach(p -> collectFacts(p, out));
+    private static void collectFacts(Condition c, Set<String> out) {
+        if (c instanceof Comparison) {
+            ((Comparison) c).operand().facts().forEach(f -> out.add(f.name()));
+        } else if (c instanceof AllOf) {
+            ((AllOf) c).conditions().forEach(child -> collectFacts(child, out));
+        } else if (c instanceof AnyOf) {
+            ((AnyOf) c).conditions().forEach(child -> collectFacts(child, out));
+        } else if (c instanceof Not) {
+            collectFacts(((Not) c).condition(), out);
         }
+    }
+
+    private static void collectFacts(AwardFormula f, Set<String> out) {
+        if (f instanceof RateOfBase) {
+            out.add(((RateOfBase) f).base().name());
+        } else if (f instanceof PerUnit) {
+            out.add(((PerUnit) f).quantity().name());
+        } else {
+            parts(f).forEach(p -> collectFacts(p, out));
+        }
+    }
+
+    /** The parts of a sum, min or max; none for the leaves. */
+    private static List<AwardFormula> parts(AwardFormula f) {
+        if (f instanceof Sum) {
+            return ((Sum) f).parts();
+        }
+        if (f instanceof Min) {
+            return ((Min) f).parts();
+        }
+        if (f instanceof Max) {
+            return ((Max) f).parts();
+        }
+        return List.of();
+    }
+
+    /** The formula's facts that are not provided, added to {@code out}; null (no allocation) when none is missing. */
+    private static List<FactDefinition> missingFormulaFacts(AwardFormula f, Facts facts, List<FactDefinition> out) {
+        FactDefinition read = f instanceof RateOfBase
+                ? ((RateOfBase) f).base()
+                : f instanceof PerUnit ? ((PerUnit) f).quantity() : null;
+        if (read != null) {
+            if (!facts.has(read.name())) {
+                out = out == null ? new ArrayList<>(2) : out;
+                if (!out.contains(read)) {
+                    out.add(read);
+                }
+            }
+            return out;
+        }
+        for (AwardFormula p : parts(f)) {
+            out = missingFormulaFacts(p, facts, out);
+        }
+        return out;
     }
 
     private static BigDecimal compute(AwardFormula f, Facts facts, List<TraceStep> trace) {

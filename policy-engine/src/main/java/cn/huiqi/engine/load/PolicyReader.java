@@ -2,6 +2,7 @@ package cn.huiqi.engine.load;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -194,7 +196,7 @@ final class PolicyReader {
         if (c.present() && c.node().isTextual()) {
             try {
                 return Optional.of(LocalDate.parse(c.node().textValue()));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 // reported below
             }
         }
@@ -792,7 +794,7 @@ final class PolicyReader {
 
     // ---- helpers
 
-    static <E> E enumCode(Cursor c, E[] values, java.util.function.Function<E, String> code) {
+    static <E> E enumCode(Cursor c, E[] values, Function<E, String> code) {
         String s = c.text();
         if (s == null) {
             return null;
