@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import cn.huiqi.engine.model.Clause;
+import cn.huiqi.engine.model.Facts;
 import cn.huiqi.engine.model.Policy;
 import cn.huiqi.engine.model.Vocabulary;
 
@@ -42,6 +43,15 @@ public final class PolicyPack {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /**
+     * Facts in this pack's vocabulary, from raw values as JSON gives them (see {@link Facts#of}).
+     *
+     * @throws cn.huiqi.engine.model.FactsException listing every unknown fact and wrongly typed value
+     */
+    public Facts facts(Map<String, ?> raw) {
+        return Facts.of(vocabulary, raw);
     }
 
     /** The policy documents, in the order of the pack's index. */

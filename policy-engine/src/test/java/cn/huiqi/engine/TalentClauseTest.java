@@ -24,13 +24,17 @@ import cn.huiqi.engine.eval.Reason;
 import cn.huiqi.engine.eval.ReasonKind;
 import cn.huiqi.engine.eval.TraceStep;
 import cn.huiqi.engine.load.PolicyPackLoader;
+import cn.huiqi.engine.model.Bilingual;
 import cn.huiqi.engine.model.CapScope;
 import cn.huiqi.engine.model.Clause;
+import cn.huiqi.engine.model.FactDefinition;
+import cn.huiqi.engine.model.FactType;
 import cn.huiqi.engine.model.Facts;
 import cn.huiqi.engine.model.Money;
 import cn.huiqi.engine.model.Policy;
 import cn.huiqi.engine.model.PolicyStatus;
 import cn.huiqi.engine.model.Validity;
+import cn.huiqi.engine.model.Vocabulary;
 
 /** Clause (十二) of 长新管规〔2023〕11号: per-head talent awards capped at 500,000 per enterprise per year. */
 class TalentClauseTest {
@@ -74,6 +78,21 @@ class TalentClauseTest {
     void the_facts_the_clause_reads_are_listed_for_collectors() {
         assertThat(Evaluator.factsRead(clause)).containsExactly("enterprise.legal_form",
                 "claim.talent.masters_hired", "claim.talent.phds_hired", "claim.talent.postdocs_hired");
+    }
+
+    @Test
+    void facts_typed_by_another_vocabulary_are_refused_clearly() {
+        Vocabulary other = new Vocabulary(List.of(new FactDefinition("claim.talent.masters_hired", FactType.TEXT,
+                Optional.empty(), Map.of(), false, Bilingual.of("硕士", "masters"), Bilingual.of("硕士", "masters"))),
+                List.of());
+        Facts mistyped = Facts.of(other, Map.of("claim.talent.masters_hired", "three"));
+
+        assertThatThrownBy(() -> evaluator.checkEligibility(clause, mistyped, AS_OF))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fact claim.talent.masters_hired holds a String but the clause reads it as count; "
+                        + "build Facts with the vocabulary of the clause's pack");
+        assertThat(PACK.facts(Map.of("claim.talent.masters_hired", 1)).number("claim.talent.masters_hired"))
+                .contains(BigDecimal.ONE);
     }
 
     @Test

@@ -285,7 +285,7 @@ public final class Evaluator {
         Object actual;
         if (cmp.operand() instanceof FactOperand) {
             FactDefinition f = ((FactOperand) cmp.operand()).fact();
-            actual = facts.valueOrNull(f.name());
+            actual = read(facts, f);
             if (actual == null) {
                 reasons.add(missing(clause, cmp.path(), f));
                 return Truth.UNKNOWN;
@@ -294,7 +294,7 @@ public final class Evaluator {
             BigDecimal sum = BigDecimal.ZERO;
             boolean complete = true;
             for (FactDefinition f : cmp.operand().facts()) {
-                Object v = facts.valueOrNull(f.name());
+                Object v = read(facts, f);
                 if (v == null) {
                     reasons.add(missing(clause, cmp.path(), f));
                     complete = false;
@@ -352,6 +352,40 @@ public final class Evaluator {
             return ((BigDecimal) a).compareTo((BigDecimal) b) == 0;
         }
         return a.equals(b);
+    }
+
+    /**
+     * The fact's value, or null if not provided; refuses a value of another type (facts built with another pack's
+     * vocabulary) instead of failing on a cast.
+     */
+    private static Object read(Facts facts, FactDefinition f) {
+        Object v = facts.valueOrNull(f.name());
+        if (v == null) {
+            return null;
+        }
+        boolean fits;
+        switch (f.type()) {
+            case MONEY :
+            case COUNT :
+            case DECIMAL :
+            case RATIO :
+                fits = v instanceof BigDecimal;
+                break;
+            case BOOLEAN :
+                fits = v instanceof Boolean;
+                break;
+            case DATE :
+                fits = v instanceof LocalDate;
+                break;
+            default :
+                fits = f.multiple() ? v instanceof Set : v instanceof String;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("fact " + f.name() + " holds a " + v.getClass().getSimpleName()
+                    + " but the clause reads it as " + f.type().code()
+                    + "; build Facts with the vocabulary of the clause's pack");
+        }
+        return v;
     }
 
     private static Reason missing(Clause clause, String path, FactDefinition f) {
@@ -548,7 +582,7 @@ public final class Evaluator {
         }
         if (f instanceof RateOfBase) {
             RateOfBase rate = (RateOfBase) f;
-            BigDecimal base = (BigDecimal) facts.valueOrNull(rate.base().name());
+            BigDecimal base = (BigDecimal) read(facts, rate.base());
             BigDecimal result = base.multiply(rate.rate());
             Bilingual label = rate.label().orElse(rate.base().label());
             String tail = " × " + Display.percent(rate.rate()) + " = " + Money.format(result);
@@ -558,7 +592,7 @@ public final class Evaluator {
         }
         if (f instanceof PerUnit) {
             PerUnit per = (PerUnit) f;
-            BigDecimal quantity = (BigDecimal) facts.valueOrNull(per.quantity().name());
+            BigDecimal quantity = (BigDecimal) read(facts, per.quantity());
             BigDecimal result = per.amountPerUnit().multiply(quantity);
             Bilingual label = per.label().orElse(per.quantity().label());
             String q = Display.plain(per.quantity().type(), quantity, true);
