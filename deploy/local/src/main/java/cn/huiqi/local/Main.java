@@ -1,0 +1,43 @@
+package cn.huiqi.local;
+
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code up}: starts the whole suite ({@link HuiqiSuite}, configured by {@link SuiteConfig#local()}), prints where
+ * everything is and keeps it running until the JVM is stopped (Ctrl-C, SIGTERM), which stops everything.
+ * <p>
+ * Run from the project root with {@code ./mvnw -B package -DskipTests -Pup}.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "up" : args[0];
+        if (!"up".equals(command)) {
+            System.err.println("Usage: cn.huiqi.local.Main [up]\n  up  start PostgreSQL, Kafka and the four services "
+                    + "and keep them running until Ctrl-C (settings: see cn.huiqi.local.SuiteConfig)");
+            System.exit(2);
+        }
+        HuiqiSuite suite;
+        try {
+            suite = HuiqiSuite.start(SuiteConfig.local());
+        } catch (RuntimeException e) {
+            LOG.error("Huiqi did not start: {}", e.getMessage());
+            LOG.debug("Cause", e);
+            System.exit(1);
+            return;
+        }
+        System.out.println(suite.describe());
+        System.out.println("Press Ctrl-C to stop everything.");
+        System.out.flush();
+        // The suite's shutdown hook stops everything when the JVM is told to exit.
+        new CountDownLatch(1).await();
+    }
+}
