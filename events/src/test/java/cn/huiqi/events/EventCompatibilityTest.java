@@ -53,6 +53,8 @@ class EventCompatibilityTest {
             assertThat(r.shortfall()).isEqualByComparingTo("1");
             assertThat(r.messageZh()).contains("差1人");
             assertThat(r.source()).startsWith("企业每引进一名");
+            assertThat(r.kind()).as("added later: absent from the first v1 events").isNull();
+            assertThat(r.blocks()).isTrue();
         });
     }
 

@@ -6,15 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,7 +16,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-import cn.huiqi.events.EventCodec;
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
@@ -30,6 +23,7 @@ import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.ReasonV1;
 import cn.huiqi.infra.HuiqiTestInfra;
+import cn.huiqi.infra.TestTopics;
 import cn.huiqi.infra.TestUscc;
 
 /** The inbox fed by real Kafka records, as the other services publish them. */
@@ -40,24 +34,8 @@ class InboxTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void connect() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrapServers);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        producer = new KafkaProducer<>(p);
-    }
-
-    @AfterEach
-    void close() {
-        producer.close();
-    }
-
     @Test
-    void proposedAwardDeliveredThreeTimesMakesOneMessage() throws Exception {
+    void proposedAwardDeliveredThreeTimesMakesOneMessage() throws InterruptedException {
         String uscc = TestUscc.random();
         EventEnvelope award = EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
                 new AwardProposedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, new BigDecimal("500000.00"),
@@ -80,20 +58,23 @@ class InboxTest {
     }
 
     @Test
-    void ineligibleDeterminationExplainsWhy() throws Exception {
+    void ineligibleDeterminationExplainsWhy() throws InterruptedException {
         String uscc = TestUscc.random();
         ReasonV1 reason = new ReasonV1("ccxq-2023-11.12", "eligibility.all[0]", "claim.talent.total_hired", ">= 1",
-                "0", BigDecimal.ONE, "需至少引进1人，实际0人，差1人", "at least 1 hire needed", "企业每引进一名...");
+                "0", BigDecimal.ONE, "需至少引进1人，实际0人，差1人", "at least 1 hire needed", "企业每引进一名...",
+                "condition_not_met");
+        ReasonV1 note = new ReasonV1("ccxq-2023-11.12", "validity", null, null, null, null, "发布日期未知",
+                "publication date unknown", "本政策自发布之日起30日后施行", "note");
         send(Topics.ELIGIBILITY, EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED, "test", uscc,
                 new EligibilityDeterminedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, false,
-                        List.of(reason), java.util.Map.of())));
+                        List.of(note, reason), java.util.Map.of())));
         JsonPath inbox = awaitInbox(uscc, 1);
         assertThat(inbox.getString("[0].title")).isEqualTo("申请未通过资格审核");
-        assertThat(inbox.getString("[0].body")).contains("需至少引进1人，实际0人，差1人");
+        assertThat(inbox.getString("[0].body")).contains("需至少引进1人，实际0人，差1人").doesNotContain("发布日期未知");
     }
 
-    private void send(String topic, EventEnvelope event) throws Exception {
-        producer.send(new ProducerRecord<>(topic, event.subject(), EventCodec.encode(event))).get();
+    private void send(String topic, EventEnvelope event) {
+        TestTopics.send(bootstrapServers, topic, event);
     }
 
     private static JsonPath awaitInbox(String uscc, int size) throws InterruptedException {

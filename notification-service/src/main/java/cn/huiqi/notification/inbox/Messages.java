@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
+import cn.huiqi.events.payload.ReasonV1;
 
 /** The zh-CN texts of inbox messages; each event type that concerns an enterprise has one. */
 final class Messages {
@@ -27,6 +28,7 @@ final class Messages {
 
     static Message ineligible(EligibilityDeterminedV1 d) {
         String why = d.reasons().stream()
+                .filter(ReasonV1::blocks)
                 .map(r -> r.messageZh() == null || r.messageZh().isBlank() ? r.messageEn() : r.messageZh())
                 .collect(Collectors.joining("；"));
         return new Message("application-ineligible", "申请未通过资格审核",

@@ -49,6 +49,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST reports an unreadable body as a 400 whose cause is Jackson's exception.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase()

@@ -1,0 +1,46 @@
+package cn.huiqi.application.enterprise;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A registered enterprise (or other legal entity), keyed by its 统一社会信用代码. */
+@Entity
+@Table(name = "enterprise")
+public class EnterpriseEntity extends PanacheEntityBase {
+
+    @Id
+    public String uscc;
+
+    public String name;
+
+    @Column(name = "legal_form")
+    public String legalForm;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    @Column(name = "registration_date")
+    public LocalDate registrationDate;
+
+    /** Profile facts keyed by vocabulary name, e.g. {@code enterprise.industry_tags}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> facts;
+
+    @Column(name = "registered_at")
+    public OffsetDateTime registeredAt;
+
+    @Version
+    public int version;
+}

@@ -1,0 +1,50 @@
+package cn.huiqi.application.enterprise;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Enterprise registration and look-up. */
+@Path("/api/v1/enterprises")
+@Tag(name = "enterprises")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EnterpriseResource {
+
+    private final EnterpriseService service;
+
+    public EnterpriseResource(EnterpriseService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(operationId = "registerEnterprise", summary = "Register an enterprise", description = "Checks the 统一社会信用代码 and publishes enterprise.registered.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "409", description = "Already registered (problem+json)")
+    @APIResponse(responseCode = "422", description = "Invalid code: the body's `rule` names the broken rule")
+    public Response register(@Valid @NotNull EnterpriseRegistration request) {
+        EnterpriseView view = service.register(request);
+        return Response.created(URI.create("/api/v1/enterprises/" + view.uscc())).entity(view).build();
+    }
+
+    @GET
+    @Path("/{uscc}")
+    @Operation(operationId = "getEnterprise", summary = "An enterprise by its 统一社会信用代码")
+    @APIResponse(responseCode = "404", description = "Not registered (problem+json)")
+    public EnterpriseView get(@PathParam("uscc") String uscc) {
+        return service.get(uscc);
+    }
+}

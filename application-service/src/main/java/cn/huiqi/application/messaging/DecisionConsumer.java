@@ -1,0 +1,51 @@
+package cn.huiqi.application.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import cn.huiqi.application.apply.ApplicationService;
+import cn.huiqi.events.EventCodec;
+import cn.huiqi.events.EventEnvelope;
+import cn.huiqi.events.EventTypes;
+import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.EligibilityDeterminedV1;
+import cn.huiqi.support.outbox.ProcessedEvents;
+
+/** Applies determinations and proposed awards to applications, each event exactly once. */
+@ApplicationScoped
+public class DecisionConsumer {
+
+    static final String CONSUMER = "application-service";
+
+    private final ProcessedEvents processed;
+    private final ApplicationService applications;
+
+    public DecisionConsumer(ProcessedEvents processed, ApplicationService applications) {
+        this.processed = processed;
+        this.applications = applications;
+    }
+
+    @Incoming("eligibility-events")
+    @Blocking
+    @Transactional
+    public void onEligibility(String record) {
+        EventEnvelope event = EventCodec.decode(record);
+        if (EventTypes.ELIGIBILITY_DETERMINED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
+            applications.determined(event.dataAs(EligibilityDeterminedV1.class));
+        }
+    }
+
+    @Incoming("award-events")
+    @Blocking
+    @Transactional
+    public void onAward(String record) {
+        EventEnvelope event = EventCodec.decode(record);
+        if (EventTypes.AWARD_PROPOSED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
+            applications.awardProposed(event.dataAs(AwardProposedV1.class));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package cn.huiqi.application;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import cn.huiqi.events.EventEnvelope;
+import cn.huiqi.events.EventTypes;
+import cn.huiqi.events.Topics;
+import cn.huiqi.events.payload.ApplicationSubmittedV1;
+import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.EligibilityDeterminedV1;
+import cn.huiqi.events.payload.ReasonV1;
+import cn.huiqi.infra.TestTopics;
+import cn.huiqi.infra.TestUscc;
+
+/** Submitting applications, and applications moving on as determinations and awards arrive from Kafka. */
+@QuarkusTest
+class ApplicationResourceTest {
+
+    static final String TALENT = "ccxq-2023-11.12";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void submissionIsStoredAndAnnounced() {
+        String uscc = registered();
+        String id = submit(uscc, Map.of("claim.talent.masters_hired", 3, "claim.talent.phds_hired", 2,
+                "claim.talent.postdocs_hired", 1)).then().statusCode(201)
+                .body("status", equalTo("SUBMITTED"))
+                .body("year", equalTo(2026))
+                .extract().path("id");
+
+        List<EventEnvelope> events = TestTopics.events(bootstrapServers, Topics.APPLICATION, uscc, 1,
+                Duration.ofSeconds(30));
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventTypes.APPLICATION_SUBMITTED);
+            ApplicationSubmittedV1 a = e.dataAs(ApplicationSubmittedV1.class);
+            assertThat(a.applicationId()).hasToString(id);
+            assertThat(a.claim()).containsEntry("claim.talent.phds_hired", 2);
+        });
+        given().get("/api/v1/enterprises/" + uscc + "/applications").then().statusCode(200)
+                .body("id", hasItem(id));
+    }
+
+    @Test
+    void decimalClaimIsKeptExactly() {
+        String uscc = registered();
+        String body = "{\"uscc\":\"" + uscc + "\",\"clauseId\":\"ccxq-2023-11.1a\",\"year\":2026,\"claim\":{"
+                + "\"claim.park.is_featured_park\":true,\"claim.park.enterprise_count\":20,"
+                + "\"claim.park.track_enterprise_share\":0.61}}";
+        String id = given().contentType(ContentType.JSON).body(body).post("/api/v1/applications").then()
+                .statusCode(201).extract().path("id");
+        String stored = given().get("/api/v1/applications/" + id).then().statusCode(200).extract().asString();
+        assertThat(stored).contains("\"claim.park.track_enterprise_share\":0.61");
+    }
+
+    @Test
+    void secondApplicationForTheSameClauseAndYearIsAConflict() {
+        String uscc = registered();
+        submit(uscc, Map.of("claim.talent.masters_hired", 1)).then().statusCode(201);
+        submit(uscc, Map.of("claim.talent.masters_hired", 2)).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:duplicate-application"));
+    }
+
+    @Test
+    void claimWithWrongTypesOrUnknownFactsIsRefusedListingEach() {
+        String uscc = registered();
+        submit(uscc, Map.of("claim.talent.masters_hired", 1.5, "claim.talent.unicorns", 1, "masters", 2))
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:invalid-claim"))
+                .body("violations.fact", hasItem("masters"));
+        submit(uscc, Map.of("claim.talent.masters_hired", "many", "claim.talent.unicorns", 1))
+                .then().statusCode(422)
+                .body("violations.fact", hasItem("claim.talent.masters_hired"))
+                .body("violations.fact", hasItem("claim.talent.unicorns"));
+        given().get("/api/v1/enterprises/" + uscc + "/applications").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void unknownClauseOrEnterpriseIsRefused() {
+        String uscc = registered();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("uscc", uscc, "clauseId", "no-such-clause", "claim", Map.of()))
+                .post("/api/v1/applications").then().statusCode(422)
+                .body("type", equalTo("urn:huiqi:problem:unknown-clause"));
+        submit(TestUscc.random(), Map.of("claim.talent.masters_hired", 1)).then().statusCode(422)
+                .body("type", equalTo("urn:huiqi:problem:unknown-enterprise"));
+    }
+
+    @Test
+    void determinationAndAwardMoveTheApplicationOnInWhateverOrderTheyArrive() {
+        String uscc = registered();
+        UUID id = UUID.fromString(submit(uscc, Map.of("claim.talent.phds_hired", 2)).then().statusCode(201)
+                .extract().path("id"));
+        // The award overtakes the determination (they travel on different topics).
+        TestTopics.send(bootstrapServers, Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
+                new AwardProposedV1(id, uscc, TALENT, 2026, new BigDecimal("20000.00"), new BigDecimal("20000.00"),
+                        List.of("博士 2 人 × 10,000.00 = 20,000.00"), List.of())));
+        awaitStatus(id, "AWARD_PROPOSED");
+        ReasonV1 met = new ReasonV1(TALENT, "eligibility.all[1]", "claim.talent.phds_hired", "≥ 1", "2", null,
+                "引进符合条件的人才：满足", "qualifying hires: met", "企业每引进一名...", "note");
+        TestTopics.send(bootstrapServers, Topics.ELIGIBILITY, EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED,
+                "test", uscc, new EligibilityDeterminedV1(id, uscc, TALENT, 2026, true, List.of(met), Map.of())));
+
+        JsonPath a = awaitReasons(id);
+        assertThat(a.getString("status")).isEqualTo("AWARD_PROPOSED");
+        assertThat(a.getString("amount")).isEqualTo("20000.00");
+        assertThat(a.getList("awardTrace", String.class)).containsExactly("博士 2 人 × 10,000.00 = 20,000.00");
+        assertThat(a.getString("reasons[0].messageZh")).isEqualTo("引进符合条件的人才：满足");
+    }
+
+    private static String registered() {
+        String uscc = TestUscc.random();
+        given().contentType(ContentType.JSON).body(EnterpriseResourceTest.registration(uscc))
+                .post("/api/v1/enterprises").then().statusCode(201);
+        return uscc;
+    }
+
+    private static io.restassured.response.Response submit(String uscc, Map<String, Object> claim) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("uscc", uscc, "clauseId", TALENT, "year", 2026, "claim", claim))
+                .post("/api/v1/applications");
+    }
+
+    private static void awaitStatus(UUID id, String status) {
+        await(id, a -> status.equals(a.getString("status")));
+    }
+
+    private static JsonPath awaitReasons(UUID id) {
+        return await(id, a -> !a.getList("reasons").isEmpty());
+    }
+
+    private static JsonPath await(UUID id, java.util.function.Predicate<JsonPath> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonPath a;
+        do {
+            a = given().get("/api/v1/applications/" + id).then().statusCode(200).extract().jsonPath();
+            if (condition.test(a)) {
+                return a;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("application " + id + " never reached the expected state: " + a.prettify());
+    }
+}

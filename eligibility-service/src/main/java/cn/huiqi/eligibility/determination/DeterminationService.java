@@ -1,0 +1,130 @@
+package cn.huiqi.eligibility.determination;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import cn.huiqi.eligibility.catalog.PolicyCatalog;
+import cn.huiqi.events.EventEnvelope;
+import cn.huiqi.events.EventTypes;
+import cn.huiqi.events.Topics;
+import cn.huiqi.events.payload.ApplicationSubmittedV1;
+import cn.huiqi.events.payload.EligibilityDeterminedV1;
+import cn.huiqi.events.payload.EnterpriseRegisteredV1;
+import cn.huiqi.support.outbox.Outbox;
+import cn.huiqi.support.problem.ProblemException;
+
+/** Keeps the enterprise projection and determines applications as soon as both claim and enterprise are known. */
+@ApplicationScoped
+public class DeterminationService {
+
+    static final String SOURCE = "huiqi/eligibility-service";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = Logger.getLogger(DeterminationService.class);
+
+    private final PolicyCatalog catalog;
+    private final Outbox outbox;
+
+    public DeterminationService(PolicyCatalog catalog, Outbox outbox) {
+        this.catalog = catalog;
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enterpriseRegistered(EnterpriseRegisteredV1 e) {
+        lockEnterprise(e.uscc());
+        EnterpriseProjectionEntity p = EnterpriseProjectionEntity.findById(e.uscc());
+        if (p == null) {
+            p = new EnterpriseProjectionEntity();
+            p.uscc = e.uscc();
+        }
+        p.name = e.name();
+        p.legalForm = e.legalForm();
+        p.regionCode = e.regionCode();
+        p.registrationDate = e.registrationDate();
+        p.facts = e.facts() == null ? Map.of() : e.facts();
+        p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        p.persist();
+        for (DeterminationEntity pending : DeterminationEntity.<DeterminationEntity>list("uscc = ?1 and state = ?2",
+                e.uscc(), DeterminationEntity.PENDING)) {
+            determine(pending, p);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applicationSubmitted(ApplicationSubmittedV1 a) {
+        lockEnterprise(a.uscc());
+        if (DeterminationEntity.findById(a.applicationId()) != null) {
+            return;
+        }
+        DeterminationEntity d = new DeterminationEntity();
+        d.applicationId = a.applicationId();
+        d.uscc = a.uscc();
+        d.clauseId = a.clauseId();
+        d.year = a.year();
+        d.asOf = a.submittedAt().atZoneSameInstant(CHINA).toLocalDate();
+        d.claim = a.claim();
+        d.state = DeterminationEntity.PENDING;
+        d.reasons = List.of();
+        d.facts = Map.of();
+        d.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.persist();
+        EnterpriseProjectionEntity enterprise = EnterpriseProjectionEntity.findById(a.uscc());
+        if (enterprise == null) {
+            LOG.infof("application %s waits for enterprise facts of %s", a.applicationId(), a.uscc());
+            return;
+        }
+        determine(d, enterprise);
+    }
+
+    public DeterminationView get(UUID applicationId) {
+        DeterminationEntity d = DeterminationEntity.findById(applicationId);
+        if (d == null) {
+            throw ProblemException.notFound("determination", applicationId.toString());
+        }
+        return DeterminationView.of(d);
+    }
+
+    /**
+     * Enterprise and application events arrive on different topics and threads; holding the enterprise's lock makes
+     * "no projection yet, so wait" and "projection arrived, so determine the waiting ones" exclusive.
+     */
+    private static void lockEnterprise(String uscc) {
+        EnterpriseProjectionEntity.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, uscc)
+                .getSingleResult();
+    }
+
+    private void determine(DeterminationEntity d, EnterpriseProjectionEntity enterprise) {
+        Map<String, Object> facts = new TreeMap<>(enterpriseFacts(enterprise));
+        facts.putAll(d.claim);
+        PolicyCatalog.Outcome outcome = catalog.determine(d.clauseId, facts, d.asOf);
+        d.state = DeterminationEntity.DETERMINED;
+        d.eligible = outcome.eligible();
+        d.reasons = outcome.reasons();
+        d.facts = facts;
+        d.determinedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        outbox.publish(Topics.ELIGIBILITY, EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED, SOURCE, d.uscc,
+                new EligibilityDeterminedV1(d.applicationId, d.uscc, d.clauseId, d.year, outcome.eligible(),
+                        outcome.reasons(), facts)));
+    }
+
+    /** The projection as vocabulary facts: the registration fields under their fact names plus profile facts. */
+    static Map<String, Object> enterpriseFacts(EnterpriseProjectionEntity e) {
+        Map<String, Object> facts = new TreeMap<>(e.facts);
+        facts.put("enterprise.legal_form", e.legalForm);
+        facts.put("enterprise.region_code", e.regionCode);
+        facts.put("enterprise.registration_date", e.registrationDate.toString());
+        return facts;
+    }
+}

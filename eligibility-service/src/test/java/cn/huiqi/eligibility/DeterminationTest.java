@@ -1,0 +1,175 @@
+package cn.huiqi.eligibility;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import cn.huiqi.events.EventEnvelope;
+import cn.huiqi.events.EventTypes;
+import cn.huiqi.events.Topics;
+import cn.huiqi.events.payload.ApplicationSubmittedV1;
+import cn.huiqi.events.payload.EligibilityDeterminedV1;
+import cn.huiqi.events.payload.EnterpriseRegisteredV1;
+import cn.huiqi.events.payload.ReasonV1;
+import cn.huiqi.infra.HuiqiTestInfra;
+import cn.huiqi.infra.TestTopics;
+import cn.huiqi.infra.TestUscc;
+
+/** Determinations from real enterprise and application events, published back on the eligibility topic. */
+@QuarkusTest
+@QuarkusTestResource(value = HuiqiTestInfra.class, initArgs = @ResourceArg(name = HuiqiTestInfra.DATABASE, value = "huiqi_eligibility"))
+class DeterminationTest {
+
+    static final String TALENT = "ccxq-2023-11.12";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void eligibleApplicationIsDeterminedAndPublishedWithItsFacts() {
+        String uscc = TestUscc.random();
+        TestTopics.send(bootstrapServers, Topics.ENTERPRISE, registered(uscc, "limited_liability_company"));
+        UUID applicationId = UUID.randomUUID();
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, applicationId, 3, 2, 1));
+
+        EligibilityDeterminedV1 d = published(uscc);
+        assertThat(d.applicationId()).isEqualTo(applicationId);
+        assertThat(d.eligible()).isTrue();
+        assertThat(d.reasons()).noneMatch(ReasonV1::blocks);
+        assertThat(d.facts()).containsEntry("enterprise.legal_form", "limited_liability_company")
+                .containsEntry("claim.talent.phds_hired", 2);
+
+        given().get("/api/v1/determinations/" + applicationId).then().statusCode(200)
+                .body("state", equalTo("DETERMINED"))
+                .body("eligible", equalTo(true))
+                .body("asOf", equalTo("2026-11-23"));
+    }
+
+    @Test
+    void noQualifyingHireIsIneligibleSayingByHowMuch() {
+        String uscc = TestUscc.random();
+        TestTopics.send(bootstrapServers, Topics.ENTERPRISE, registered(uscc, "joint_stock_company"));
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, UUID.randomUUID(), 0, 0, 0));
+
+        EligibilityDeterminedV1 d = published(uscc);
+        assertThat(d.eligible()).isFalse();
+        ReasonV1 reason = d.reasons().stream().filter(ReasonV1::blocks).findFirst().orElseThrow();
+        assertThat(reason.kind()).isEqualTo("condition_not_met");
+        assertThat(reason.shortfall()).isEqualByComparingTo("1");
+        assertThat(reason.source()).startsWith("企业每引进一名国内数字经济领域双一流学科专业的硕士生");
+    }
+
+    @Test
+    void branchWithoutLegalPersonalityIsIneligible() {
+        String uscc = TestUscc.random();
+        TestTopics.send(bootstrapServers, Topics.ENTERPRISE, registered(uscc, "branch"));
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, UUID.randomUUID(), 1, 0, 0));
+
+        EligibilityDeterminedV1 d = published(uscc);
+        assertThat(d.eligible()).isFalse();
+        assertThat(d.reasons()).filteredOn(ReasonV1::blocks).extracting(ReasonV1::fact)
+                .containsExactly("enterprise.legal_form");
+    }
+
+    @Test
+    void applicationArrivingBeforeItsEnterpriseWaitsForIt() {
+        String uscc = TestUscc.random();
+        UUID applicationId = UUID.randomUUID();
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, applicationId, 1, 0, 0));
+        awaitState(applicationId, "PENDING");
+        assertThat(TestTopics.records(bootstrapServers, Topics.ELIGIBILITY, uscc, 1, Duration.ofSeconds(1)))
+                .isEmpty();
+
+        TestTopics.send(bootstrapServers, Topics.ENTERPRISE, registered(uscc, "limited_liability_company"));
+        assertThat(published(uscc).eligible()).isTrue();
+    }
+
+    @Test
+    void decimalClaimWaitingInTheDatabaseKeepsItsExactValue() {
+        // 长新管规〔2023〕11号 (一): "新赛道企业占比超60%" — 0.61 passes, and must still be 0.61 (not a binary float the
+        // engine refuses) after the pending determination was stored and read back.
+        String uscc = TestUscc.random();
+        UUID applicationId = UUID.randomUUID();
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, EventEnvelope.of(EventTypes.APPLICATION_SUBMITTED,
+                "test", uscc, new ApplicationSubmittedV1(applicationId, uscc, "ccxq-2023-11.1a", 2026,
+                        Map.of("claim.park.is_featured_park", true, "claim.park.enterprise_count", 20,
+                                "claim.park.track_enterprise_share", new java.math.BigDecimal("0.61")),
+                        OffsetDateTime.parse("2026-11-23T09:30:00+08:00"))));
+        awaitState(applicationId, "PENDING");
+        TestTopics.send(bootstrapServers, Topics.ENTERPRISE, registered(uscc, "limited_liability_company"));
+
+        EligibilityDeterminedV1 d = published(uscc);
+        assertThat(d.reasons()).filteredOn(ReasonV1::blocks).isEmpty();
+        assertThat(d.eligible()).isTrue();
+        assertThat(d.facts().get("claim.park.track_enterprise_share")).hasToString("0.61");
+    }
+
+    @Test
+    void catalogShowsTheClauseWithItsSentence() {
+        JsonPath policies = given().get("/api/v1/policies").then().statusCode(200).extract().jsonPath();
+        assertThat(policies.getList("id", String.class)).contains("cn-jl-changchun-new-area-2023-11");
+        given().get("/api/v1/clauses/" + TALENT).then().statusCode(200)
+                .body("number", equalTo("（十二）"))
+                .body("department.zh", equalTo("人社局"));
+        given().get("/api/v1/clauses/no-such-clause").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/v1/determinations/{applicationId}"));
+    }
+
+    private EligibilityDeterminedV1 published(String uscc) {
+        List<EventEnvelope> events = TestTopics.events(bootstrapServers, Topics.ELIGIBILITY, uscc, 1,
+                Duration.ofSeconds(30));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).type()).isEqualTo(EventTypes.ELIGIBILITY_DETERMINED);
+        return events.get(0).dataAs(EligibilityDeterminedV1.class);
+    }
+
+    private static void awaitState(UUID applicationId, String state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (given().get("/api/v1/determinations/" + applicationId).statusCode() == 200) {
+                given().get("/api/v1/determinations/" + applicationId).then().body("state", equalTo(state));
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("determination of " + applicationId + " never appeared");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static EventEnvelope registered(String uscc, String legalForm) {
+        return EventEnvelope.of(EventTypes.ENTERPRISE_REGISTERED, "test", uscc, new EnterpriseRegisteredV1(uscc,
+                "测试企业", legalForm, "220173", LocalDate.of(2020, 1, 2), Map.of()));
+    }
+
+    static EventEnvelope submitted(String uscc, UUID applicationId, int masters, int phds, int postdocs) {
+        return EventEnvelope.of(EventTypes.APPLICATION_SUBMITTED, "test", uscc, new ApplicationSubmittedV1(
+                applicationId, uscc, TALENT, 2026, Map.of("claim.talent.masters_hired", masters,
+                        "claim.talent.phds_hired", phds, "claim.talent.postdocs_hired", postdocs),
+                OffsetDateTime.parse("2026-11-23T09:30:00+08:00")));
+    }
+}
