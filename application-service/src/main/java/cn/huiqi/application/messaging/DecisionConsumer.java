@@ -8,8 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import cn.huiqi.application.apply.ApplicationService;
-import cn.huiqi.events.EventCodec;
-import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
@@ -33,19 +31,15 @@ public class DecisionConsumer {
     @Blocking
     @Transactional
     public void onEligibility(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        if (EventTypes.ELIGIBILITY_DETERMINED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
-            applications.determined(event.dataAs(EligibilityDeterminedV1.class));
-        }
+        processed.apply(CONSUMER, record, EventTypes.ELIGIBILITY_DETERMINED, EligibilityDeterminedV1.class,
+                (event, determination) -> applications.determined(determination));
     }
 
     @Incoming("award-events")
     @Blocking
     @Transactional
     public void onAward(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        if (EventTypes.AWARD_PROPOSED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
-            applications.awardProposed(event.dataAs(AwardProposedV1.class));
-        }
+        processed.apply(CONSUMER, record, EventTypes.AWARD_PROPOSED, AwardProposedV1.class,
+                (event, award) -> applications.awardProposed(award));
     }
 }

@@ -8,8 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import cn.huiqi.award.ledger.AwardService;
-import cn.huiqi.events.EventCodec;
-import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.support.outbox.ProcessedEvents;
@@ -32,12 +30,11 @@ public class EligibilityConsumer {
     @Blocking
     @Transactional
     public void onEligibility(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        if (EventTypes.ELIGIBILITY_DETERMINED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
-            EligibilityDeterminedV1 determination = event.dataAs(EligibilityDeterminedV1.class);
-            if (determination.eligible()) {
-                awards.propose(determination);
-            }
-        }
+        processed.apply(CONSUMER, record, EventTypes.ELIGIBILITY_DETERMINED, EligibilityDeterminedV1.class,
+                (event, determination) -> {
+                    if (determination.eligible()) {
+                        awards.propose(determination);
+                    }
+                });
     }
 }

@@ -8,8 +8,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import cn.huiqi.eligibility.determination.DeterminationService;
-import cn.huiqi.events.EventCodec;
-import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
@@ -33,19 +31,15 @@ public class EventConsumer {
     @Blocking
     @Transactional
     public void onEnterprise(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        if (EventTypes.ENTERPRISE_REGISTERED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
-            determinations.enterpriseRegistered(event.dataAs(EnterpriseRegisteredV1.class));
-        }
+        processed.apply(CONSUMER, record, EventTypes.ENTERPRISE_REGISTERED, EnterpriseRegisteredV1.class,
+                (event, enterprise) -> determinations.enterpriseRegistered(enterprise));
     }
 
     @Incoming("application-events")
     @Blocking
     @Transactional
     public void onApplication(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        if (EventTypes.APPLICATION_SUBMITTED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
-            determinations.applicationSubmitted(event.dataAs(ApplicationSubmittedV1.class));
-        }
+        processed.apply(CONSUMER, record, EventTypes.APPLICATION_SUBMITTED, ApplicationSubmittedV1.class,
+                (event, application) -> determinations.applicationSubmitted(application));
     }
 }

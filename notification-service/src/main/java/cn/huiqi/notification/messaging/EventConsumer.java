@@ -7,8 +7,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import cn.huiqi.events.EventCodec;
-import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
@@ -34,29 +32,22 @@ public class EventConsumer {
     @Blocking
     @Transactional
     public void onApplication(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        if (EventTypes.APPLICATION_SUBMITTED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
-            inbox.applicationSubmitted(event, event.dataAs(ApplicationSubmittedV1.class));
-        }
+        processed.apply(CONSUMER, record, EventTypes.APPLICATION_SUBMITTED, ApplicationSubmittedV1.class,
+                inbox::applicationSubmitted);
     }
 
     @Incoming("eligibility-events")
     @Blocking
     @Transactional
     public void onEligibility(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        if (EventTypes.ELIGIBILITY_DETERMINED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
-            inbox.determined(event, event.dataAs(EligibilityDeterminedV1.class));
-        }
+        processed.apply(CONSUMER, record, EventTypes.ELIGIBILITY_DETERMINED, EligibilityDeterminedV1.class,
+                inbox::determined);
     }
 
     @Incoming("award-events")
     @Blocking
     @Transactional
     public void onAward(String record) {
-        EventEnvelope event = EventCodec.decode(record);
-        if (EventTypes.AWARD_PROPOSED.equals(event.type()) && processed.firstDelivery(CONSUMER, event)) {
-            inbox.awardProposed(event, event.dataAs(AwardProposedV1.class));
-        }
+        processed.apply(CONSUMER, record, EventTypes.AWARD_PROPOSED, AwardProposedV1.class, inbox::awardProposed);
     }
 }

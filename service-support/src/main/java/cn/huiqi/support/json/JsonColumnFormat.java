@@ -1,7 +1,12 @@
 package cn.huiqi.support.json;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +24,40 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 @Singleton
 @JsonFormat
 @PersistenceUnitExtension
-public class JsonColumnFormat extends JacksonJsonFormatMapper {
+public class JsonColumnFormat implements FormatMapper {
 
-    public JsonColumnFormat() {
-        super(DecimalJson.configure(new ObjectMapper())
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(DecimalJson.configure(new ObjectMapper())
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+
+    @Override
+    public <T> T fromString(CharSequence json, JavaType<T> type, WrapperOptions options) {
+        return delegate.fromString(json, type, options);
+    }
+
+    @Override
+    public <T> String toString(T value, JavaType<T> type, WrapperOptions options) {
+        return delegate.toString(value, type, options);
+    }
+
+    @Override
+    public boolean supportsSourceType(Class<?> sourceType) {
+        return delegate.supportsSourceType(sourceType);
+    }
+
+    @Override
+    public boolean supportsTargetType(Class<?> targetType) {
+        return delegate.supportsTargetType(targetType);
+    }
+
+    @Override
+    public <T> void writeToTarget(T value, JavaType<T> type, Object target, WrapperOptions options)
+            throws IOException {
+        delegate.writeToTarget(value, type, target, options);
+    }
+
+    @Override
+    public <T> T readFromSource(JavaType<T> type, Object source, WrapperOptions options) throws IOException {
+        return delegate.readFromSource(type, source, options);
     }
 }

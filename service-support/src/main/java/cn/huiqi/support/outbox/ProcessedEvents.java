@@ -3,12 +3,14 @@ package cn.huiqi.support.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.function.BiConsumer;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.huiqi.events.EventCodec;
 import cn.huiqi.events.EventEnvelope;
 
 /**
@@ -22,6 +24,20 @@ public class ProcessedEvents {
 
     public ProcessedEvents(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Decodes a record and, when it is an event of {@code type} this consumer has not processed yet, applies the effect
+     * to it in the caller's transaction. Other types on the same topic are skipped; a malformed record throws, so the
+     * channel parks it on the dead-letter topic.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> void apply(String consumer, String record, String type, Class<T> payloadType,
+            BiConsumer<EventEnvelope, T> effect) {
+        EventEnvelope event = EventCodec.decode(record);
+        if (type.equals(event.type()) && firstDelivery(consumer, event)) {
+            effect.accept(event, event.dataAs(payloadType));
+        }
     }
 
     /**
