@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Enterprise registration and look-up. */
-@Path("/api/v1/enterprises")
+/** Enterprise registration and look-up. The root is shared with ApplicationResource (/enterprises/{uscc}/...). */
+@Path("/api/v1")
 @Tag(name = "enterprises")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,6 +31,7 @@ public class EnterpriseResource {
     }
 
     @POST
+    @Path("/enterprises")
     @Operation(operationId = "registerEnterprise", summary = "Register an enterprise", description = "Checks the 统一社会信用代码 and publishes enterprise.registered.")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "Already registered (problem+json)")
@@ -41,7 +42,7 @@ public class EnterpriseResource {
     }
 
     @GET
-    @Path("/{uscc}")
+    @Path("/enterprises/{uscc}")
     @Operation(operationId = "getEnterprise", summary = "An enterprise by its 统一社会信用代码")
     @APIResponse(responseCode = "404", description = "Not registered (problem+json)")
     public EnterpriseView get(@PathParam("uscc") String uscc) {
