@@ -41,6 +41,14 @@ final class ExampleRunner {
                 assertThat(match).as("a reason matching %s among %s", want, blocking).isNotNull();
                 unmatched.remove(match);
             }
+            if (expect.previewAmount().isPresent()) {
+                assertThat(eligibility.eligibleOnceInForce()).as("eligible once in force? %s", eligibility.reasons())
+                        .isTrue();
+                AwardResult preview = EVALUATOR.computeAward(clause, example.facts(), AwardHistory.none(),
+                        example.year());
+                assertThat(preview.amount()).as("preview; trace: %s", preview.trace())
+                        .isEqualTo(expect.previewAmount().get());
+            }
             return;
         }
         AwardHistory history = (cap, year) -> {

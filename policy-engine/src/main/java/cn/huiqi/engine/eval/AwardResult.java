@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import cn.huiqi.engine.model.AmountBasis;
+import cn.huiqi.engine.model.AwardKind;
 import cn.huiqi.engine.model.Money;
 
 /**
@@ -12,10 +14,18 @@ import cn.huiqi.engine.model.Money;
  * computation and each cap applied.
  *
  * @param uncappedAmount the formula's result after rounding, before caps (scale 2)
- * @param amount the payable amount (scale 2)
+ * @param amount the payable amount (scale 2); for {@link AmountBasis#REVIEW_MAXIMUM} the most review can grant
+ * @param kind grant, investment or non-monetary measure
+ * @param basis whether the amount is computed, a maximum left to review, or not computable (then zero)
  */
 public record AwardResult(String clauseId, int year, BigDecimal uncappedAmount, BigDecimal amount,
-        List<TraceStep> trace, List<CapApplication> capsApplied) {
+        List<TraceStep> trace, List<CapApplication> capsApplied, AwardKind kind, AmountBasis basis) {
+
+    /** A computed grant. */
+    public AwardResult(String clauseId, int year, BigDecimal uncappedAmount, BigDecimal amount, List<TraceStep> trace,
+            List<CapApplication> capsApplied) {
+        this(clauseId, year, uncappedAmount, amount, trace, capsApplied, AwardKind.GRANT, AmountBasis.COMPUTED);
+    }
 
     public AwardResult {
         Objects.requireNonNull(clauseId, "clauseId");
@@ -23,6 +33,18 @@ public record AwardResult(String clauseId, int year, BigDecimal uncappedAmount, 
         amount = Money.of(amount);
         trace = List.copyOf(trace);
         capsApplied = List.copyOf(capsApplied);
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(basis, "basis");
+    }
+
+    /** Whether review decides the amount (择优、定档评级): {@link #amount()} is then the maximum. */
+    public boolean reviewDetermined() {
+        return basis == AmountBasis.REVIEW_MAXIMUM;
+    }
+
+    /** Whether this is money that must be paid back or becomes equity (跟投、先投后股), not a grant. */
+    public boolean investment() {
+        return kind == AwardKind.INVESTMENT;
     }
 
     /** The caps that reduced the amount. */

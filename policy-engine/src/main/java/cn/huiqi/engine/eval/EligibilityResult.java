@@ -28,6 +28,15 @@ public record EligibilityResult(String clauseId, LocalDate asOf, Outcome outcome
         return outcome == Outcome.ELIGIBLE;
     }
 
+    /**
+     * Whether the clause would apply if its policy were in force: the only obstacle is the policy's status or period
+     * (e.g. a 征求意见稿). A calculator shows such an award as a preview, never as something that can be granted.
+     */
+    public boolean eligibleOnceInForce() {
+        return outcome == Outcome.ELIGIBLE || (outcome == Outcome.NOT_ELIGIBLE
+                && blockingReasons().stream().allMatch(r -> r.kind() == ReasonKind.NOT_IN_FORCE));
+    }
+
     /** The reasons that stand in the way (everything but notes). */
     public List<Reason> blockingReasons() {
         return reasons.stream().filter(r -> r.kind().blocks()).collect(Collectors.toUnmodifiableList());

@@ -1,21 +1,28 @@
 package cn.huiqi.engine.eval;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.huiqi.engine.model.AllOf;
+import cn.huiqi.engine.model.AmountBasis;
 import cn.huiqi.engine.model.AnyOf;
+import cn.huiqi.engine.model.Award;
 import cn.huiqi.engine.model.AwardFormula;
+import cn.huiqi.engine.model.AwardKind;
 import cn.huiqi.engine.model.Bilingual;
+import cn.huiqi.engine.model.ByLevel;
 import cn.huiqi.engine.model.Cap;
 import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.Comparison;
@@ -25,15 +32,23 @@ import cn.huiqi.engine.model.FactOperand;
 import cn.huiqi.engine.model.FactType;
 import cn.huiqi.engine.model.Facts;
 import cn.huiqi.engine.model.FixedAmount;
+import cn.huiqi.engine.model.ForEachItem;
+import cn.huiqi.engine.model.LevelTable;
 import cn.huiqi.engine.model.Max;
 import cn.huiqi.engine.model.Min;
 import cn.huiqi.engine.model.Money;
+import cn.huiqi.engine.model.NoAmount;
 import cn.huiqi.engine.model.Not;
 import cn.huiqi.engine.model.Operator;
+import cn.huiqi.engine.model.PerStep;
 import cn.huiqi.engine.model.PerUnit;
+import cn.huiqi.engine.model.PerUnitPeriod;
 import cn.huiqi.engine.model.PolicyStatus;
+import cn.huiqi.engine.model.Quantity;
 import cn.huiqi.engine.model.RateOfBase;
+import cn.huiqi.engine.model.SomeItem;
 import cn.huiqi.engine.model.Sum;
+import cn.huiqi.engine.model.Tiered;
 import cn.huiqi.engine.model.Validity;
 
 /**
@@ -58,7 +73,7 @@ public final class Evaluator {
         List<Reason> reasons = new ArrayList<>(4);
         boolean inForce = checkValidity(clause, asOf, reasons);
         Truth truth = eval(clause, clause.eligibility(), facts, reasons);
-        List<FactDefinition> formulaMissing = missingFormulaFacts(clause.award().formula(), facts, null);
+        List<FactDefinition> formulaMissing = missingAwardFacts(clause.award(), facts);
         boolean formulaFactsMissing = formulaMissing != null;
         if (formulaFactsMissing) {
             for (FactDefinition f : formulaMissing) {
@@ -90,39 +105,105 @@ public final class Evaluator {
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(history, "history");
-        List<FactDefinition> missing = missingFormulaFacts(clause.award().formula(), facts, null);
+        Award award = clause.award();
+        List<FactDefinition> missing = missingAwardFacts(award, facts);
         if (missing != null) {
             throw new MissingFactException(clause.id(),
                     missing.stream().map(FactDefinition::name).collect(Collectors.toList()));
         }
-        List<TraceStep> trace = new ArrayList<>(8);
-        BigDecimal exact = compute(clause.award().formula(), facts, trace);
+        Context ctx = new Context(clause);
+        BigDecimal exact = compute(award.formula(), facts, ctx);
         if (exact.signum() < 0) {
-            trace.add(new TraceStep("计算结果为负（" + Money.format(exact) + "），按 0.00 计",
+            ctx.trace.add(new TraceStep("计算结果为负（" + Money.format(exact) + "），按 0.00 计",
                     "negative result (" + Money.format(exact) + ") counts as 0.00"));
             exact = BigDecimal.ZERO;
         }
-        BigDecimal uncapped = clause.award().rounding().apply(exact);
-        if (uncapped.compareTo(exact) != 0) {
-            trace.add(new TraceStep(
-                    "按" + clause.award().rounding().step().zh() + clause.award().rounding().mode().zh() + "："
-                            + Money.format(exact) + " → " + Money.format(uncapped),
-                    clause.award().rounding().mode().en() + " to the " + clause.award().rounding().step().en() + ": "
-                            + Money.format(exact) + " → " + Money.format(uncapped)));
+        // item caps inside the formula (one per item) have already cut: the uncapped amount adds their cuts back
+        BigDecimal itemCuts = ctx.itemCuts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal uncappedExact = exact.add(itemCuts);
+        BigDecimal uncapped = award.rounding().apply(uncappedExact);
+        if (uncapped.compareTo(uncappedExact) != 0) {
+            ctx.trace.add(new TraceStep(
+                    "按" + award.rounding().step().zh() + award.rounding().mode().zh() + "："
+                            + Money.format(uncappedExact) + " → " + Money.format(uncapped),
+                    award.rounding().mode().en() + " to the " + award.rounding().step().en() + ": "
+                            + Money.format(uncappedExact) + " → " + Money.format(uncapped)));
         }
+        List<TraceStep> trace = ctx.trace;
         BigDecimal amount = uncapped;
-        List<CapApplication> applied = new ArrayList<>(clause.award().caps().size());
-        for (Cap cap : clause.award().caps()) {
+        List<CapApplication> applied = new ArrayList<>(award.caps().size() + ctx.itemCuts.size());
+        if (!ctx.itemCuts.isEmpty()) {
+            BigDecimal afterItems = award.rounding().apply(exact);
+            int n = 0;
+            for (Map.Entry<Cap, BigDecimal> e : ctx.itemCuts.entrySet()) {
+                boolean last = ++n == ctx.itemCuts.size();
+                BigDecimal cut = last
+                        ? amount.subtract(afterItems)
+                        : e.getValue().setScale(Money.SCALE, RoundingMode.DOWN);
+                BigDecimal after = amount.subtract(cut);
+                applied.add(new CapApplication(e.getKey(), e.getKey().limit(), Money.ZERO, e.getKey().limit(), amount,
+                        after, cut));
+                amount = after;
+            }
+        }
+        for (Cap cap : award.caps()) {
+            BigDecimal limit = capLimit(cap, facts);
             BigDecimal already = cap.scope().usesHistory() ? alreadyAwarded(history, cap, year) : Money.ZERO;
-            BigDecimal remaining = cap.limit().subtract(already).max(Money.ZERO);
+            BigDecimal remaining = limit.subtract(already).max(Money.ZERO);
             BigDecimal after = amount.min(remaining);
             BigDecimal cut = amount.subtract(after);
-            applied.add(new CapApplication(cap, cap.limit(), already, remaining, amount, after, cut));
-            trace.add(capStep(cap, already, remaining, cut, year));
+            applied.add(new CapApplication(cap, limit, already, remaining, amount, after, cut));
+            trace.add(capStep(cap, limit, levelWords(cap, facts), already, remaining, cut, year));
             amount = after;
         }
-        trace.add(new TraceStep("核定奖励金额 " + Money.format(amount), "award " + Money.format(amount)));
-        return new AwardResult(clause.id(), year, uncapped, amount, trace, applied);
+        trace.add(finalStep(award, amount));
+        return new AwardResult(clause.id(), year, uncapped, amount, trace, applied, award.kind(), award.basis());
+    }
+
+    private static TraceStep finalStep(Award award, BigDecimal amount) {
+        String a = Money.format(amount);
+        if (!award.computable()) {
+            Bilingual why = award.notComputable().orElseThrow().explanation();
+            return new TraceStep("不计算金额（" + award.kind().zh() + "，" + award.basis().zh() + "）：" + why.zh(),
+                    "no amount (" + award.kind().en() + ", " + award.basis().en() + "): " + why.en());
+        }
+        String zhWhat = award.kind() == AwardKind.INVESTMENT ? "投资金额" : "奖励金额";
+        String enWhat = award.kind() == AwardKind.INVESTMENT ? "investment" : "award";
+        String zhKind = award.kind() == AwardKind.INVESTMENT ? "（投资，非奖补）" : "";
+        String enKind = award.kind() == AwardKind.INVESTMENT ? " (an investment, not a grant)" : "";
+        if (award.basis() == AmountBasis.REVIEW_MAXIMUM) {
+            return new TraceStep("最高" + zhWhat + " " + a + zhKind + "，具体金额由评审核定",
+                    "at most " + a + " " + enWhat + enKind + "; review decides the amount");
+        }
+        return new TraceStep("核定" + zhWhat + " " + a + zhKind, enWhat + " " + a + enKind);
+    }
+
+    /** The cap's limit; for a cap by level, the limit of the applicant's level (zero for a level not listed). */
+    private static BigDecimal capLimit(Cap cap, Facts facts) {
+        if (cap.limitByLevel().isEmpty()) {
+            return cap.limit();
+        }
+        LevelTable table = cap.limitByLevel().get();
+        Object level = read(facts, table.level());
+        return table.get((String) level).map(Money::of).orElse(Money.ZERO);
+    }
+
+    private static Optional<Bilingual> levelWords(Cap cap, Facts facts) {
+        return cap.limitByLevel().map(t -> {
+            Object level = read(facts, t.level());
+            return new Bilingual(Display.plain(t.level(), level, true), Display.plain(t.level(), level, false));
+        });
+    }
+
+    /** What computing an award accumulates besides its value: the trace and the cuts of per-item caps. */
+    private static final class Context {
+        final Clause clause;
+        final List<TraceStep> trace = new ArrayList<>(8);
+        final Map<Cap, BigDecimal> itemCuts = new LinkedHashMap<>(2);
+
+        Context(Clause clause) {
+            this.clause = clause;
+        }
     }
 
     private static BigDecimal alreadyAwarded(AwardHistory history, Cap cap, int year) {
@@ -134,23 +215,25 @@ public final class Evaluator {
         return already.setScale(Money.SCALE);
     }
 
-    private static TraceStep capStep(Cap cap, BigDecimal already, BigDecimal remaining, BigDecimal cut, int year) {
-        String limit = Money.format(cap.limit());
+    private static TraceStep capStep(Cap cap, BigDecimal limitAmount, Optional<Bilingual> level, BigDecimal already,
+            BigDecimal remaining, BigDecimal cut, int year) {
+        String zhLimit = level.map(l -> l.zh() + " ").orElse("") + Money.format(limitAmount);
+        String enLimit = Money.format(limitAmount) + level.map(l -> " (" + l.en() + ")").orElse("");
         String zhCut = cut.signum() > 0 ? "核减 " + Money.format(cut) : "未超限";
         String enCut = cut.signum() > 0 ? "cut " + Money.format(cut) : "not reached";
         switch (cap.scope()) {
             case ITEM :
-                return new TraceStep(cap.source() + "（单项上限 " + limit + "）：" + zhCut,
-                        "per-item cap " + limit + ": " + enCut);
+                return new TraceStep(cap.source() + "（单项上限 " + zhLimit + "）：" + zhCut,
+                        "per-item cap " + enLimit + ": " + enCut);
             case ENTERPRISE_YEAR :
-                return new TraceStep(cap.source() + "（每家企业每年上限 " + limit + "）：" + year + "年已奖励 "
+                return new TraceStep(cap.source() + "（每家企业每年上限 " + zhLimit + "）：" + year + "年已奖励 "
                         + Money.format(already) + "，剩余额度 " + Money.format(remaining) + "，" + zhCut,
-                        "cap per enterprise per year " + limit + ": already awarded in " + year + " "
+                        "cap per enterprise per year " + enLimit + ": already awarded in " + year + " "
                                 + Money.format(already) + ", remaining " + Money.format(remaining) + ", " + enCut);
             case ENTERPRISE_TOTAL :
-                return new TraceStep(cap.source() + "（每家企业累计上限 " + limit + "）：累计已奖励 "
+                return new TraceStep(cap.source() + "（每家企业累计上限 " + zhLimit + "）：累计已奖励 "
                         + Money.format(already) + "，剩余额度 " + Money.format(remaining) + "，" + zhCut,
-                        "cumulative cap per enterprise " + limit + ": already awarded " + Money.format(already)
+                        "cumulative cap per enterprise " + enLimit + ": already awarded " + Money.format(already)
                                 + ", remaining " + Money.format(remaining) + ", " + enCut);
             default :
                 throw new IllegalStateException("unhandled cap scope " + cap.scope());
@@ -257,6 +340,9 @@ public final class Evaluator {
             }
             return result;
         }
+        if (c instanceof SomeItem) {
+            return someItem(clause, (SomeItem) c, facts, reasons);
+        }
         if (c instanceof Not) {
             Not not = (Not) c;
             List<Reason> childReasons = new ArrayList<>(2);
@@ -279,6 +365,55 @@ public final class Evaluator {
             return Truth.TRUE;
         }
         throw new IllegalStateException("unhandled condition " + c.getClass());
+    }
+
+    /** True when some item meets the condition; every failing item's reasons are kept, named by the item. */
+    private static Truth someItem(Clause clause, SomeItem some, Facts facts, List<Reason> reasons) {
+        @SuppressWarnings("unchecked")
+        List<Facts> items = (List<Facts>) read(facts, some.items());
+        if (items == null) {
+            reasons.add(missing(clause, some.path(), some.items()));
+            return Truth.UNKNOWN;
+        }
+        Bilingual what = some.label().orElse(some.items().label());
+        List<Reason> itemReasons = new ArrayList<>();
+        Truth result = Truth.FALSE;
+        for (int i = 0; i < items.size(); i++) {
+            List<Reason> child = new ArrayList<>(2);
+            Truth t = eval(clause, some.where(), items.get(i), child);
+            if (t == Truth.TRUE) {
+                return Truth.TRUE;
+            }
+            if (t == Truth.UNKNOWN) {
+                result = Truth.UNKNOWN;
+            }
+            for (Reason r : child) {
+                if (t == Truth.FALSE || r.kind() == ReasonKind.FACT_MISSING) {
+                    itemReasons.add(ofItem(r, some.items(), i));
+                }
+            }
+        }
+        if (result == Truth.FALSE) {
+            reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, some.path(),
+                    Optional.of(some.items().name()), Optional.of("≥ 1"), Optional.of("0"), Optional.of(BigDecimal.ONE),
+                    new Bilingual(what.zh() + "：须至少一项符合条件，申报的" + items.size() + "项均不符合",
+                            what.en() + ": at least one item must qualify; none of the " + items.size() + " does"),
+                    clause.source()));
+            reasons.addAll(itemReasons);
+        } else {
+            itemReasons.stream().filter(r -> r.kind() == ReasonKind.FACT_MISSING).forEach(reasons::add);
+        }
+        return result;
+    }
+
+    /** A reason about an item's field, renamed to the item: {@code item.sales} → {@code claim.products[1].sales}. */
+    private static Reason ofItem(Reason r, FactDefinition items, int index) {
+        String prefix = items.name() + "[" + index + "].";
+        String zh = items.label().zh() + "第" + (index + 1) + "项：";
+        String en = items.label().en() + " #" + (index + 1) + ": ";
+        return new Reason(r.clauseId(), r.kind(), r.conditionPath(), r.fact().map(f -> f.replaceFirst("^item\\.",
+                prefix)), r.expected(), r.actual(), r.shortfall(),
+                new Bilingual(zh + r.message().zh(), en + r.message().en()), r.source());
     }
 
     private static Truth compare(Clause clause, Comparison cmp, Facts facts, List<Reason> reasons) {
@@ -376,6 +511,9 @@ public final class Evaluator {
                 break;
             case DATE :
                 fits = v instanceof LocalDate;
+                break;
+            case ITEMS :
+                fits = v instanceof List;
                 break;
             default :
                 fits = f.multiple() ? v instanceof Set : v instanceof String;
@@ -494,6 +632,11 @@ public final class Evaluator {
             children = ((AnyOf) c).conditions();
             zhJoin = "或";
             enJoin = " or ";
+        } else if (c instanceof SomeItem) {
+            SomeItem some = (SomeItem) c;
+            Bilingual inner = describe(some.where());
+            return new Bilingual(some.items().label().zh() + "中有一项" + inner.zh(),
+                    "some item of " + some.items().label().en() + ": " + inner.en());
         } else {
             Bilingual inner = describe(((Not) c).condition());
             return new Bilingual("非（" + inner.zh() + "）", "not (" + inner.en() + ")");
@@ -512,7 +655,10 @@ public final class Evaluator {
     public static Set<String> factsRead(Clause clause) {
         Set<String> out = new LinkedHashSet<>();
         collectFacts(clause.eligibility(), out);
-        collectFacts(clause.award().formula(), out);
+        formulaFacts(clause.award().formula()).forEach(f -> out.add(f.name()));
+        for (Cap cap : clause.award().caps()) {
+            cap.limitByLevel().ifPresent(t -> out.add(t.level().name()));
+        }
         return Collections.unmodifiableSet(out);
     }
 
@@ -525,16 +671,40 @@ public final class Evaluator {
             ((AnyOf) c).conditions().forEach(child -> collectFacts(child, out));
         } else if (c instanceof Not) {
             collectFacts(((Not) c).condition(), out);
+        } else if (c instanceof SomeItem) {
+            out.add(((SomeItem) c).items().name());
         }
     }
 
-    private static void collectFacts(AwardFormula f, Set<String> out) {
+    /** The facts a formula reads from the claim itself (for items: the items fact, not their fields), in order. */
+    private static List<FactDefinition> formulaFacts(AwardFormula f) {
+        List<FactDefinition> out = new ArrayList<>(4);
+        addFormulaFacts(f, out);
+        return out;
+    }
+
+    private static void addFormulaFacts(AwardFormula f, List<FactDefinition> out) {
         if (f instanceof RateOfBase) {
-            out.add(((RateOfBase) f).base().name());
+            out.add(((RateOfBase) f).base());
         } else if (f instanceof PerUnit) {
-            out.add(((PerUnit) f).quantity().name());
+            out.add(((PerUnit) f).quantity());
+        } else if (f instanceof ByLevel) {
+            out.add(((ByLevel) f).level());
+        } else if (f instanceof Tiered) {
+            out.add(((Tiered) f).base());
+        } else if (f instanceof PerStep) {
+            out.add(((PerStep) f).base());
+            ((PerStep) f).aboveFact().ifPresent(out::add);
+        } else if (f instanceof PerUnitPeriod) {
+            PerUnitPeriod p = (PerUnitPeriod) f;
+            for (Quantity q : List.of(p.price(), p.quantity(), p.periods())) {
+                q.fact().ifPresent(out::add);
+                q.atMostByLevel().ifPresent(t -> out.add(t.level()));
+            }
+        } else if (f instanceof ForEachItem) {
+            out.add(((ForEachItem) f).items());
         } else {
-            parts(f).forEach(p -> collectFacts(p, out));
+            parts(f).forEach(p -> addFormulaFacts(p, out));
         }
     }
 
@@ -552,27 +722,54 @@ public final class Evaluator {
         return List.of();
     }
 
-    /** The formula's facts that are not provided, added to {@code out}; null (no allocation) when none is missing. */
-    private static List<FactDefinition> missingFormulaFacts(AwardFormula f, Facts facts, List<FactDefinition> out) {
-        FactDefinition read = f instanceof RateOfBase
-                ? ((RateOfBase) f).base()
-                : f instanceof PerUnit ? ((PerUnit) f).quantity() : null;
-        if (read != null) {
-            if (!facts.has(read.name())) {
-                out = out == null ? new ArrayList<>(2) : out;
-                if (!out.contains(read)) {
-                    out.add(read);
-                }
+    /**
+     * The facts an award needs that are not provided (formula, items' fields, caps' levels); null (no allocation) when
+     * none is missing.
+     */
+    private static List<FactDefinition> missingAwardFacts(Award award, Facts facts) {
+        List<FactDefinition> out = missingFormulaFacts(award.formula(), facts, null);
+        for (Cap cap : award.caps()) {
+            if (cap.limitByLevel().isPresent()) {
+                out = missing(cap.limitByLevel().get().level(), facts, out);
             }
-            return out;
-        }
-        for (AwardFormula p : parts(f)) {
-            out = missingFormulaFacts(p, facts, out);
         }
         return out;
     }
 
-    private static BigDecimal compute(AwardFormula f, Facts facts, List<TraceStep> trace) {
+    private static List<FactDefinition> missingFormulaFacts(AwardFormula f, Facts facts, List<FactDefinition> out) {
+        if (f instanceof FixedAmount || f instanceof NoAmount) {
+            return out;
+        }
+        if (f instanceof Sum || f instanceof Min || f instanceof Max) {
+            for (AwardFormula p : parts(f)) {
+                out = missingFormulaFacts(p, facts, out);
+            }
+            return out;
+        }
+        for (FactDefinition read : formulaFacts(f)) {
+            out = missing(read, facts, out);
+        }
+        if (f instanceof ForEachItem) {
+            ForEachItem each = (ForEachItem) f;
+            for (Facts item : facts.items(each.items().name()).orElse(List.of())) {
+                out = missingFormulaFacts(each.formula(), item, out);
+            }
+        }
+        return out;
+    }
+
+    private static List<FactDefinition> missing(FactDefinition read, Facts facts, List<FactDefinition> out) {
+        if (!facts.has(read.name())) {
+            out = out == null ? new ArrayList<>(2) : out;
+            if (!out.contains(read)) {
+                out.add(read);
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal compute(AwardFormula f, Facts facts, Context ctx) {
+        List<TraceStep> trace = ctx.trace;
         if (f instanceof FixedAmount) {
             FixedAmount fixed = (FixedAmount) f;
             Bilingual label = fixed.label().orElse(new Bilingual("定额", "fixed amount"));
@@ -602,6 +799,29 @@ public final class Evaluator {
             trace.add(new TraceStep(label.zh() + " " + q + zhUnit + tail, label.en() + " " + q + enUnit + tail));
             return result;
         }
+        if (f instanceof ByLevel) {
+            return byLevel((ByLevel) f, facts, trace);
+        }
+        if (f instanceof Tiered) {
+            return tiered((Tiered) f, facts, trace);
+        }
+        if (f instanceof PerStep) {
+            return perStep((PerStep) f, facts, trace);
+        }
+        if (f instanceof PerUnitPeriod) {
+            return perUnitPeriod((PerUnitPeriod) f, facts, trace);
+        }
+        if (f instanceof ForEachItem) {
+            return forEachItem((ForEachItem) f, facts, ctx);
+        }
+        if (f instanceof NoAmount) {
+            Award award = ctx.clause.award();
+            Bilingual why = award.notComputable().map(Award.NonComputable::explanation)
+                    .orElse(new Bilingual("文本未给出金额", "the text gives no amount"));
+            trace.add(new TraceStep(award.kind().zh() + "，" + award.basis().zh() + "：" + why.zh() + "，按 0.00 计",
+                    award.kind().en() + ", " + award.basis().en() + ": " + why.en() + "; counts as 0.00"));
+            return BigDecimal.ZERO;
+        }
         List<AwardFormula> parts;
         Bilingual label;
         if (f instanceof Sum) {
@@ -618,7 +838,7 @@ public final class Evaluator {
         }
         List<BigDecimal> values = new ArrayList<>(parts.size());
         for (AwardFormula p : parts) {
-            values.add(compute(p, facts, trace));
+            values.add(compute(p, facts, ctx));
         }
         BigDecimal result = values.get(0);
         for (int i = 1; i < values.size(); i++) {
@@ -630,6 +850,200 @@ public final class Evaluator {
         String op = f instanceof Sum ? "" : f instanceof Min ? "min" : "max";
         String tail = " " + op + shown + " = " + Money.format(result);
         trace.add(new TraceStep(label.zh() + tail, label.en() + tail));
+        return result;
+    }
+
+    private static BigDecimal byLevel(ByLevel by, Facts facts, List<TraceStep> trace) {
+        String level = (String) read(facts, by.level());
+        Bilingual label = by.label().orElse(by.level().label());
+        String zhLevel = Display.plain(by.level(), level, true);
+        String enLevel = Display.plain(by.level(), level, false);
+        Optional<BigDecimal> amount = by.amountFor(level);
+        if (amount.isEmpty()) {
+            trace.add(new TraceStep(label.zh() + "：" + zhLevel + "，不在所列级别（" + levels(by.amounts(), true)
+                    + "）之中 → 0.00",
+                    label.en() + ": " + enLevel + ", not among the levels listed ("
+                            + levels(by.amounts(), false) + ") → 0.00"));
+            return BigDecimal.ZERO;
+        }
+        String a = Money.format(amount.get());
+        trace.add(new TraceStep(label.zh() + "：" + zhLevel + " → " + a, label.en() + ": " + enLevel + " → " + a));
+        return amount.get();
+    }
+
+    private static String levels(LevelTable table, boolean zh) {
+        return table.values().entrySet().stream()
+                .map(e -> Display.plain(table.level(), e.getKey(), zh) + " " + Display.plain(FactType.DECIMAL,
+                        e.getValue(), zh))
+                .collect(Collectors.joining(zh ? "、" : ", "));
+    }
+
+    private static BigDecimal tiered(Tiered tiered, Facts facts, List<TraceStep> trace) {
+        BigDecimal base = (BigDecimal) read(facts, tiered.base());
+        Bilingual label = tiered.label().orElse(tiered.base().label());
+        String b = Display.withUnit(tiered.base(), base, true);
+        String bEn = Display.withUnit(tiered.base(), base, false);
+        Optional<Tiered.Band> band = tiered.bandFor(base);
+        if (band.isEmpty()) {
+            Tiered.Band first = tiered.bands().get(0);
+            String bound = (first.inclusive() ? "≥ " : "> ") + Display.withUnit(tiered.base(), first.from(), true);
+            String boundEn = (first.inclusive() ? "≥ " : "> ") + Display.withUnit(tiered.base(), first.from(), false);
+            trace.add(new TraceStep(label.zh() + " " + b + "，未达最低档（" + bound + "）→ 0.00",
+                    label.en() + " " + bEn + ", below the lowest band (" + boundEn + ") → 0.00"));
+            return BigDecimal.ZERO;
+        }
+        Tiered.Band t = band.get();
+        String zhBand = t.quote().orElse((t.inclusive() ? "≥ " : "> ") + Display.withUnit(tiered.base(), t.from(),
+                true));
+        String enBand = (t.inclusive() ? "≥ " : "> ") + Display.withUnit(tiered.base(), t.from(), false);
+        if (t.amount().isPresent()) {
+            String a = Money.format(t.amount().get());
+            trace.add(new TraceStep(label.zh() + " " + b + "，属“" + zhBand + "”档 → " + a,
+                    label.en() + " " + bEn + ", in the band " + enBand + " → " + a));
+            return t.amount().get();
+        }
+        BigDecimal result = base.multiply(t.rate().get());
+        String tail = " × " + Display.percent(t.rate().get()) + " = " + Money.format(result);
+        trace.add(new TraceStep(label.zh() + " " + b + "，属“" + zhBand + "”档：" + Money.format(base) + tail,
+                label.en() + " " + bEn + ", in the band " + enBand + ": " + Money.format(base) + tail));
+        return result;
+    }
+
+    private static BigDecimal perStep(PerStep per, Facts facts, List<TraceStep> trace) {
+        BigDecimal value = (BigDecimal) read(facts, per.base());
+        BigDecimal start = per.aboveFact().map(f -> (BigDecimal) read(facts, f)).orElse(per.above());
+        BigDecimal steps = per.steps(value, start);
+        BigDecimal result = per.amountPerStep().multiply(steps);
+        Bilingual label = per.label().orElse(per.base().label());
+        FactDefinition u = per.base();
+        String over = start.signum() == 0
+                ? Display.withUnit(u, value, true)
+                : Display.withUnit(u, value, true) + " − " + Display.withUnit(u, start, true) + " = "
+                        + Display.withUnit(u, value.subtract(start).max(BigDecimal.ZERO), true);
+        String overEn = start.signum() == 0
+                ? Display.withUnit(u, value, false)
+                : Display.withUnit(u, value, false) + " − " + Display.withUnit(u, start, false) + " = "
+                        + Display.withUnit(u, value.subtract(start).max(BigDecimal.ZERO), false);
+        String capped = per.maxSteps().map(m -> "（至多 " + m.toPlainString() + " 档）").orElse("");
+        String cappedEn = per.maxSteps().map(m -> " (at most " + m.toPlainString() + ")").orElse("");
+        trace.add(new TraceStep(label.zh() + " " + over + "，每满 " + Display.withUnit(u, per.step(), true) + " 计一档，共 "
+                + steps.toPlainString() + " 档" + capped + " × " + Money.format(per.amountPerStep()) + " = "
+                + Money.format(result),
+                label.en() + " " + overEn + ", one step per full "
+                        + Display.withUnit(u, per.step(), false) + ": " + steps.toPlainString() + " step(s)" + cappedEn
+                        + " × " + Money.format(per.amountPerStep()) + " = " + Money.format(result)));
+        return result;
+    }
+
+    private static BigDecimal perUnitPeriod(PerUnitPeriod p, Facts facts, List<TraceStep> trace) {
+        BigDecimal price = quantity(p.price(), new Bilingual("单价", "price"), true, facts, trace);
+        BigDecimal quantity = quantity(p.quantity(), new Bilingual("数量", "quantity"), false, facts, trace);
+        BigDecimal periods = quantity(p.periods(), new Bilingual("期数", "periods"), false, facts, trace);
+        BigDecimal result = price.multiply(quantity).multiply(periods);
+        Bilingual label = p.label().orElse(new Bilingual("按单价、数量和期数计算", "price × quantity × periods"));
+        String shown = Money.format(price) + " × " + unitValue(p.quantity(), quantity, true) + " × "
+                + unitValue(p.periods(), periods, true) + " = " + Money.format(result);
+        String shownEn = Money.format(price) + " × " + unitValue(p.quantity(), quantity, false) + " × "
+                + unitValue(p.periods(), periods, false) + " = " + Money.format(result);
+        trace.add(new TraceStep(label.zh() + " " + shown, label.en() + " " + shownEn));
+        return result;
+    }
+
+    /** A factor's value, limited as the text says; each limit that binds is a trace step. */
+    private static BigDecimal quantity(Quantity q, Bilingual fallback, boolean money, Facts facts,
+            List<TraceStep> trace) {
+        BigDecimal value = q.fact().map(f -> (BigDecimal) read(facts, f)).orElseGet(() -> q.value().orElseThrow());
+        Bilingual label = q.effectiveLabel(fallback);
+        BigDecimal limit = null;
+        String zhWhy = "";
+        String enWhy = "";
+        if (q.atMost().isPresent()) {
+            limit = q.atMost().get();
+        }
+        if (q.atMostByLevel().isPresent()) {
+            LevelTable t = q.atMostByLevel().get();
+            String level = (String) read(facts, t.level());
+            Optional<BigDecimal> byLevel = t.get(level);
+            zhWhy = Display.plain(t.level(), level, true);
+            enWhy = Display.plain(t.level(), level, false);
+            BigDecimal l = byLevel.orElse(BigDecimal.ZERO);
+            limit = limit == null ? l : limit.min(l);
+        }
+        if (limit == null || value.compareTo(limit) <= 0) {
+            return value;
+        }
+        String source = q.source().map(s -> "；" + s).orElse("");
+        String zhLimit = zhWhy.isEmpty() ? "" : zhWhy;
+        trace.add(new TraceStep(label.zh() + " " + unitValue(q, value, true, money) + "，上限 "
+                + unitValue(q, limit, true, money) + "（" + zhLimit + (zhLimit.isEmpty()
+                        ? source.substring(
+                                Math.min(1, source.length()))
+                        : source)
+                + "）→ " + unitValue(q, limit, true, money),
+                label.en() + " " + unitValue(q, value, false, money) + ", at most " + unitValue(q, limit, false, money)
+                        + (enWhy.isEmpty() ? "" : " (" + enWhy + ")") + " → " + unitValue(q, limit, false, money)));
+        return limit;
+    }
+
+    private static String unitValue(Quantity q, BigDecimal v, boolean zh) {
+        return unitValue(q, v, zh, false);
+    }
+
+    private static String unitValue(Quantity q, BigDecimal v, boolean zh, boolean money) {
+        if (money) {
+            return Money.format(v);
+        }
+        return q.fact().map(f -> Display.withUnit(f, v, zh)).orElse(v.stripTrailingZeros().toPlainString());
+    }
+
+    private static BigDecimal forEachItem(ForEachItem each, Facts facts, Context ctx) {
+        @SuppressWarnings("unchecked")
+        List<Facts> items = (List<Facts>) read(facts, each.items());
+        Bilingual label = each.label().orElse(each.items().label());
+        List<BigDecimal> values = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Facts item = items.get(i);
+            String zhName = label.zh() + (i + 1);
+            String enName = label.en() + " #" + (i + 1);
+            if (each.where().isPresent()) {
+                List<Reason> why = new ArrayList<>(2);
+                Truth t = eval(ctx.clause, each.where().get(), item, why);
+                if (t != Truth.TRUE) {
+                    String zhWhy = why.stream().map(r -> r.message().zh()).collect(Collectors.joining("；"));
+                    String enWhy = why.stream().map(r -> r.message().en()).collect(Collectors.joining("; "));
+                    ctx.trace.add(new TraceStep(zhName + "：不符合条件（" + zhWhy + "），不计",
+                            enName + ": does not qualify (" + enWhy + "), counts nothing"));
+                    values.add(BigDecimal.ZERO);
+                    continue;
+                }
+            }
+            Context inner = new Context(ctx.clause);
+            BigDecimal v = compute(each.formula(), item, inner);
+            for (TraceStep s : inner.trace) {
+                ctx.trace.add(new TraceStep(zhName + "：" + s.zh(), enName + ": " + s.en()));
+            }
+            inner.itemCuts.forEach((cap, cut) -> ctx.itemCuts.merge(cap, cut, BigDecimal::add));
+            if (each.itemCap().isPresent()) {
+                Cap cap = each.itemCap().get();
+                BigDecimal capped = v.min(cap.limit());
+                BigDecimal cut = v.subtract(capped).max(BigDecimal.ZERO);
+                String zhCut = cut.signum() > 0 ? "核减 " + Money.format(cut) + " → " + Money.format(capped) : "未超限";
+                String enCut = cut.signum() > 0
+                        ? "cut " + Money.format(cut) + " → " + Money.format(capped)
+                        : "not reached";
+                ctx.trace.add(new TraceStep(zhName + "：" + cap.source() + "（单项上限 " + Money.format(cap.limit())
+                        + "）：" + zhCut, enName + ": per-item cap " + Money.format(cap.limit()) + ": " + enCut));
+                ctx.itemCuts.merge(cap, cut, BigDecimal::add);
+                v = capped;
+            }
+            values.add(v);
+        }
+        BigDecimal result = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        String shown = values.isEmpty()
+                ? "0.00"
+                : values.stream().map(Money::format).collect(Collectors.joining(" + ")) + " = "
+                        + Money.format(result);
+        ctx.trace.add(new TraceStep(label.zh() + "合计 " + shown, label.en() + " total " + shown));
         return result;
     }
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -262,6 +263,12 @@ final class Cursor {
         if (node.isArray()) {
             List<Object> out = new ArrayList<>();
             node.forEach(n -> out.add(new Cursor(errors, file, clauseId, path, n).plainValue()));
+            return out;
+        }
+        if (node.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> out.put(e.getKey(),
+                    new Cursor(errors, file, clauseId, path, e.getValue()).plainValue()));
             return out;
         }
         return node;

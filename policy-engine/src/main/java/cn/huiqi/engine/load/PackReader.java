@@ -179,7 +179,11 @@ final class PackReader {
         List<FactDefinition> facts = new ArrayList<>();
         for (Map.Entry<String, Cursor> e : root.field("facts").entries()) {
             int before = errors.size();
-            FactDefinition f = fact(e.getKey(), e.getValue(), units);
+            if (!FACT_NAME.matcher(e.getKey()).matches()) {
+                e.getValue().error("a fact name is 'enterprise.' or 'claim.' followed by dotted lower-case words, got '"
+                        + e.getKey() + "'");
+            }
+            FactDefinition f = fact(e.getKey(), e.getValue(), units, true);
             if (f == null || errors.size() > before) {
                 brokenFacts.add(e.getKey());
             } else {
@@ -189,21 +193,49 @@ final class PackReader {
         return new Vocabulary(facts, units.values());
     }
 
-    private static FactDefinition fact(String name, Cursor c, Map<String, Unit> units) {
-        if (!FACT_NAME.matcher(name).matches()) {
-            c.error("a fact name is 'enterprise.' or 'claim.' followed by dotted lower-case words, got '" + name
-                    + "'");
-        }
-        if (!c.object("type", "unit", "values", "multiple", "label", "description")) {
+    /** A fact of the vocabulary; {@code top} for a claim or enterprise fact, false for an item's field. */
+    private static FactDefinition fact(String name, Cursor c, Map<String, Unit> units, boolean top) {
+        if (!c.object("type", "unit", "values", "multiple", "label", "description", "fields")) {
             return null;
         }
         FactType type = PolicyReader.enumCode(c.field("type"), FactType.values(), FactType::code);
+        Optional<Vocabulary> fields = Optional.empty();
+        if (type == FactType.ITEMS && !top) {
+            c.field("type").error("an item's field cannot itself be a list of items");
+            return null;
+        }
+        if (type == FactType.ITEMS) {
+            List<FactDefinition> fieldDefs = new ArrayList<>();
+            boolean ok = true;
+            for (Map.Entry<String, Cursor> e : c.field("fields").entries()) {
+                if (!CODE.matcher(e.getKey()).matches()) {
+                    e.getValue().error("an item field is a lower-case code, got '" + e.getKey() + "'");
+                    ok = false;
+                    continue;
+                }
+                FactDefinition fd = fact("item." + e.getKey(), e.getValue(), units, false);
+                ok &= fd != null;
+                if (fd != null) {
+                    fieldDefs.add(fd);
+                }
+            }
+            if (!ok || fieldDefs.isEmpty()) {
+                if (fieldDefs.isEmpty() && c.field("fields").present()) {
+                    c.field("fields").error("an items fact declares at least one field");
+                }
+                return null;
+            }
+            fields = Optional.of(new Vocabulary(fieldDefs, units.values()));
+        } else if (c.field("fields").present()) {
+            c.field("fields").error("only items facts declare fields");
+        }
         Bilingual label = c.field("label").bilingual();
         Bilingual description = c.field("description").bilingual();
         Optional<Unit> unit = Optional.empty();
         Cursor u = c.field("unit");
         if (type != null) {
             boolean needsUnit = type == FactType.MONEY || type == FactType.COUNT || type == FactType.DECIMAL;
+            // an items fact is a list; its fields carry the units
             if (needsUnit && !u.present()) {
                 u.error("a " + type.code() + " fact needs a unit");
             } else if (!needsUnit && u.present()) {
@@ -250,7 +282,7 @@ final class PackReader {
             return null;
         }
         try {
-            return new FactDefinition(name, type, unit, values, multiple, label, description);
+            return new FactDefinition(name, type, unit, values, multiple, label, description, fields);
         } catch (IllegalArgumentException e) {
             c.error(e.getMessage());
             return null;

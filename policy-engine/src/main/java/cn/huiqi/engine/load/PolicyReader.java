@@ -18,12 +18,15 @@ import java.util.stream.Collectors;
 
 import cn.huiqi.engine.eval.ReasonKind;
 import cn.huiqi.engine.model.AllOf;
+import cn.huiqi.engine.model.AmountBasis;
 import cn.huiqi.engine.model.AnyOf;
 import cn.huiqi.engine.model.ApplicantType;
 import cn.huiqi.engine.model.Award;
 import cn.huiqi.engine.model.AwardFormula;
+import cn.huiqi.engine.model.AwardKind;
 import cn.huiqi.engine.model.Bilingual;
 import cn.huiqi.engine.model.BoundWording;
+import cn.huiqi.engine.model.ByLevel;
 import cn.huiqi.engine.model.Cap;
 import cn.huiqi.engine.model.CapScope;
 import cn.huiqi.engine.model.Clause;
@@ -36,21 +39,30 @@ import cn.huiqi.engine.model.FactType;
 import cn.huiqi.engine.model.Facts;
 import cn.huiqi.engine.model.FactsException;
 import cn.huiqi.engine.model.FixedAmount;
+import cn.huiqi.engine.model.ForEachItem;
+import cn.huiqi.engine.model.LevelTable;
 import cn.huiqi.engine.model.Max;
 import cn.huiqi.engine.model.Min;
 import cn.huiqi.engine.model.Money;
+import cn.huiqi.engine.model.NoAmount;
+import cn.huiqi.engine.model.NonComputableReason;
 import cn.huiqi.engine.model.Not;
 import cn.huiqi.engine.model.Operand;
 import cn.huiqi.engine.model.Operator;
+import cn.huiqi.engine.model.PerStep;
 import cn.huiqi.engine.model.PerUnit;
+import cn.huiqi.engine.model.PerUnitPeriod;
 import cn.huiqi.engine.model.Policy;
 import cn.huiqi.engine.model.PolicyStatus;
+import cn.huiqi.engine.model.Quantity;
 import cn.huiqi.engine.model.RateOfBase;
 import cn.huiqi.engine.model.Region;
 import cn.huiqi.engine.model.Rounding;
+import cn.huiqi.engine.model.SomeItem;
 import cn.huiqi.engine.model.Stacking;
 import cn.huiqi.engine.model.Sum;
 import cn.huiqi.engine.model.SumOfFacts;
+import cn.huiqi.engine.model.Tiered;
 import cn.huiqi.engine.model.Validity;
 import cn.huiqi.engine.model.Vocabulary;
 import cn.huiqi.engine.model.WorkedExample;
@@ -61,13 +73,18 @@ final class PolicyReader {
     static final Pattern POLICY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern CLAUSE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.[0-9a-z.-]+");
 
-    private static final String[] FORMULA_KINDS = {"fixed", "rate_of_base", "per_unit", "sum", "min", "max"};
+    private static final String[] FORMULA_KINDS = {"fixed", "rate_of_base", "per_unit", "sum", "min", "max",
+            "by_level", "tiered", "per_step", "per_unit_period", "for_each_item"};
 
     private final Vocabulary vocabulary;
     /** Facts the vocabulary declares but could not define; references to them are not reported again. */
     private final Set<String> brokenFacts;
     /** Caps read so far, for the pack-wide checks (unique ids, covered clauses). */
     private final List<PendingCap> caps;
+    /** While reading the inside of for_each_item or some_item: the item's fields, referred to as item.*. */
+    private FactDefinition itemScope;
+    /** The id of the clause being read, for the caps declared inside its formula. */
+    private String currentClause;
 
     /** A cap with where it was declared. */
     record PendingCap(Cap cap, Cursor at) {
@@ -214,6 +231,7 @@ final class PolicyReader {
             return null;
         }
         String id = at.field("id").text();
+        currentClause = id;
         Cursor c = id == null ? at : at.inClause(id);
         if (id != null) {
             clauseIds.add(new DeclaredId(id, c.field("id")));
@@ -259,15 +277,19 @@ final class PolicyReader {
             c.error("expected a condition (a mapping), got " + Cursor.kind(c.node()));
             return null;
         }
-        Set<String> groups = c.presentKeys("all", "any", "not");
+        Set<String> groups = c.presentKeys("all", "any", "not", "some_item");
         if (groups.size() > 1) {
-            c.error("a condition is one of all, any, not or a comparison; got " + String.join(" and ", groups));
+            c.error("a condition is one of all, any, not, some_item or a comparison; got "
+                    + String.join(" and ", groups));
             return null;
         }
         if (groups.isEmpty()) {
             return comparison(c, rel);
         }
         String kind = groups.iterator().next();
+        if ("some_item".equals(kind)) {
+            return someItem(c, rel);
+        }
         if (!c.object(kind, "label")) {
             return null;
         }
@@ -288,6 +310,46 @@ final class PolicyReader {
             return null;
         }
         return "all".equals(kind) ? new AllOf(rel, children, label) : new AnyOf(rel, children, label);
+    }
+
+    private Condition someItem(Cursor c, String rel) {
+        if (!c.object("some_item", "label")) {
+            return null;
+        }
+        Cursor body = c.field("some_item");
+        if (!body.object("items", "where")) {
+            return null;
+        }
+        FactDefinition items = itemsFact(body.field("items"));
+        Optional<Bilingual> label = c.field("label").optionalBilingual();
+        if (items == null) {
+            return null;
+        }
+        Condition where = inItems(items, () -> condition(body.field("where"), rel + ".some_item.where"));
+        return where == null ? null : new SomeItem(rel, items, where, label);
+    }
+
+    /** An items fact, or null after reporting; not inside another item. */
+    private FactDefinition itemsFact(Cursor c) {
+        FactDefinition f = fact(c);
+        if (f != null && f.type() != FactType.ITEMS) {
+            c.error(f.name() + " is " + f.type().code() + ", not a list of items");
+            return null;
+        }
+        if (f != null && itemScope != null) {
+            c.error("items cannot be nested inside the items of " + itemScope.name());
+            return null;
+        }
+        return f;
+    }
+
+    private <T> T inItems(FactDefinition items, java.util.function.Supplier<T> read) {
+        itemScope = items;
+        try {
+            return read.get();
+        } finally {
+            itemScope = null;
+        }
     }
 
     private Comparison comparison(Cursor c, String rel) {
@@ -403,9 +465,27 @@ final class PolicyReader {
         if (name == null) {
             return null;
         }
+        if (name.startsWith("item.")) {
+            if (itemScope == null) {
+                c.error("'" + name + "' is an item's field; use it inside for_each_item or some_item");
+                return null;
+            }
+            Optional<FactDefinition> field = itemScope.itemFields().orElseThrow().fact(name);
+            if (field.isEmpty()) {
+                c.error("unknown field '" + name + "' of the items of " + itemScope.name() + "; expected one of "
+                        + itemScope.itemFields().orElseThrow().facts().stream().map(FactDefinition::name)
+                                .collect(Collectors.joining(", ")));
+            }
+            return field.orElse(null);
+        }
         Optional<FactDefinition> f = vocabulary.fact(name);
         if (f.isEmpty() && !brokenFacts.contains(name)) {
             c.error("unknown fact '" + name + "' (not in the vocabulary)");
+        }
+        if (f.isPresent() && itemScope != null) {
+            c.error("inside the items of " + itemScope.name() + " only their fields (item.*) can be read; "
+                    + name + " belongs to the claim");
+            return null;
         }
         return f.orElse(null);
     }
@@ -471,8 +551,47 @@ final class PolicyReader {
     // ---- award
 
     private Award award(Cursor c, String clauseId) {
-        if (!c.object("formula", "rounding", "caps")) {
+        if (!c.object("kind", "basis", "not_computable", "formula", "rounding", "caps")) {
             return null;
+        }
+        AwardKind kind = c.field("kind").present()
+                ? enumCode(c.field("kind"), AwardKind.values(), AwardKind::code)
+                : AwardKind.GRANT;
+        AmountBasis basis = c.field("basis").present()
+                ? enumCode(c.field("basis"), AmountBasis.values(), AmountBasis::code)
+                : AmountBasis.COMPUTED;
+        if (kind == null || basis == null) {
+            return null;
+        }
+        boolean computes = basis != AmountBasis.NOT_COMPUTABLE && kind != AwardKind.NON_MONETARY;
+        Optional<Award.NonComputable> notComputable = Optional.empty();
+        Cursor nc = c.field("not_computable");
+        if (computes && nc.present()) {
+            nc.error("only an award that computes nothing (basis not_computable, or kind non_monetary) says why");
+            return null;
+        }
+        if (!computes) {
+            if (!nc.present()) {
+                nc.error("an award that computes nothing says why: not_computable: {reason, explanation}");
+                return null;
+            }
+            if (!nc.object("reason", "explanation")) {
+                return null;
+            }
+            NonComputableReason reason = enumCode(nc.field("reason"), NonComputableReason.values(),
+                    NonComputableReason::code);
+            Bilingual explanation = nc.field("explanation").bilingual();
+            for (String key : List.of("formula", "rounding", "caps")) {
+                if (c.field(key).present()) {
+                    c.field(key).error("an award that computes nothing has no " + key);
+                    return null;
+                }
+            }
+            if (reason == null || explanation == null) {
+                return null;
+            }
+            return new Award(new NoAmount("award", Optional.empty()), Rounding.DEFAULT, List.of(), kind, basis,
+                    Optional.of(new Award.NonComputable(reason, explanation)));
         }
         AwardFormula formula = formula(c.field("formula"), "award.formula");
         Rounding rounding = Rounding.DEFAULT;
@@ -502,7 +621,7 @@ final class PolicyReader {
         if (formula == null || rounding == null || !ok) {
             return null;
         }
-        return new Award(formula, rounding, capList);
+        return new Award(formula, rounding, capList, kind, basis, notComputable);
     }
 
     AwardFormula formula(Cursor c, String rel) {
@@ -567,6 +686,32 @@ final class PolicyReader {
                 Optional<Bilingual> label = body.field("label").optionalBilingual();
                 return amount == null || quantity == null ? null : new PerUnit(path, amount, quantity, label);
             }
+            case "by_level" : {
+                if (!body.object("level", "amounts", "label")) {
+                    return null;
+                }
+                LevelTable t = levelTable(body, "amounts", true);
+                Optional<Bilingual> label = body.field("label").optionalBilingual();
+                return t == null ? null : new ByLevel(path, t, label);
+            }
+            case "tiered" :
+                return tiered(body, path);
+            case "per_step" :
+                return perStep(body, path);
+            case "per_unit_period" : {
+                if (!body.object("price", "quantity", "periods", "label")) {
+                    return null;
+                }
+                Quantity price = quantity(body.field("price"), true);
+                Quantity quantity = quantity(body.field("quantity"), false);
+                Quantity periods = quantity(body.field("periods"), false);
+                Optional<Bilingual> label = body.field("label").optionalBilingual();
+                return price == null || quantity == null || periods == null
+                        ? null
+                        : new PerUnitPeriod(path, price, quantity, periods, label);
+            }
+            case "for_each_item" :
+                return forEachItem(body, path, rel);
             default : {
                 List<Cursor> items = body.list(true);
                 if (!items.isEmpty() && items.size() < 2) {
@@ -595,8 +740,250 @@ final class PolicyReader {
         }
     }
 
+    /**
+     * {level: enum fact, key: {value: number}}; money amounts when {@code money}. Values must be levels of the fact.
+     */
+    private LevelTable levelTable(Cursor c, String key, boolean money) {
+        FactDefinition level = fact(c.field("level"));
+        if (level != null && (level.type() != FactType.ENUM || level.multiple())) {
+            c.field("level").error("a level is a single-valued enum fact; " + level.name() + " is not");
+            return null;
+        }
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Map.Entry<String, Cursor> e : c.field(key).entries()) {
+            if (level != null && !level.allows(e.getKey())) {
+                e.getValue().error("'" + e.getKey() + "' is not a value of " + level.name() + "; expected one of "
+                        + level.allowedValues());
+                ok = false;
+            }
+            BigDecimal v = money ? money(e.getValue(), true) : positive(e.getValue());
+            ok &= v != null;
+            if (v != null) {
+                values.put(e.getKey(), v);
+            }
+        }
+        if (level == null || !ok || values.isEmpty()) {
+            return null;
+        }
+        return new LevelTable(level, values);
+    }
+
+    private static BigDecimal positive(Cursor c) {
+        BigDecimal d = c.number();
+        if (d != null && d.signum() <= 0) {
+            c.error("must be positive, got " + d.toPlainString());
+            return null;
+        }
+        return d;
+    }
+
+    private AwardFormula tiered(Cursor body, String path) {
+        if (!body.object("base", "bands", "label")) {
+            return null;
+        }
+        FactDefinition base = fact(body.field("base"));
+        if (base != null && !base.type().isNumeric()) {
+            body.field("base").error("bands are over a numeric fact; " + base.name() + " is " + base.type().code());
+            base = null;
+        }
+        List<Tiered.Band> bands = new ArrayList<>();
+        boolean ok = true;
+        BigDecimal previous = null;
+        for (Cursor b : body.field("bands").list(true)) {
+            if (!b.object("from", "wording", "amount", "rate", "quote")) {
+                ok = false;
+                continue;
+            }
+            BigDecimal from = b.field("from").number();
+            boolean inclusive = true;
+            Optional<String> token = b.field("wording").optionalText();
+            if (token.isPresent()) {
+                Optional<BoundWording> w = BoundWording.fromToken(token.get());
+                if (w.isEmpty() || !(w.get().operators().contains(Operator.GE) || w.get().operators().contains(
+                        Operator.GT))) {
+                    b.field("wording").error("a band's lower bound is worded as 以上/达到/满/不低于 (included) or "
+                            + "超过/高于 (excluded); got '" + token.get() + "'");
+                    ok = false;
+                } else {
+                    inclusive = w.get().operators().contains(Operator.GE);
+                }
+            }
+            Set<String> gives = b.presentKeys("amount", "rate");
+            if (gives.size() != 1) {
+                b.error("a band gives exactly one of amount, rate");
+                ok = false;
+                continue;
+            }
+            Optional<BigDecimal> amount = Optional.empty();
+            Optional<BigDecimal> rate = Optional.empty();
+            if (gives.contains("amount")) {
+                BigDecimal a = money(b.field("amount"), false);
+                ok &= a != null;
+                amount = Optional.ofNullable(a);
+            } else {
+                BigDecimal r = b.field("rate").number();
+                if (r != null && (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0)) {
+                    b.field("rate").error("a rate is between 0 and 1 (0.4 means 40%), got " + r.toPlainString());
+                    r = null;
+                } else if (r != null && base != null && base.type() != FactType.MONEY) {
+                    b.field("rate").error("a band rate is a share of a money base; " + base.name() + " is "
+                            + base.type().code());
+                    r = null;
+                }
+                ok &= r != null;
+                rate = Optional.ofNullable(r);
+            }
+            if (from != null && previous != null && from.compareTo(previous) <= 0) {
+                b.field("from").error("bands ascend: " + from.toPlainString() + " is not above "
+                        + previous.toPlainString());
+                ok = false;
+            }
+            ok &= from != null;
+            if (from != null) {
+                previous = from;
+                if (amount.isPresent() || rate.isPresent()) {
+                    bands.add(new Tiered.Band(from, inclusive, amount, rate, b.field("quote").optionalText()));
+                }
+            }
+        }
+        Optional<Bilingual> label = body.field("label").optionalBilingual();
+        return !ok || base == null || bands.isEmpty() ? null : new Tiered(path, base, bands, label);
+    }
+
+    private AwardFormula perStep(Cursor body, String path) {
+        if (!body.object("base", "step", "amount", "above", "max_steps", "label")) {
+            return null;
+        }
+        FactDefinition base = fact(body.field("base"));
+        if (base != null && !base.type().isNumeric()) {
+            body.field("base").error("steps are counted over a numeric fact; " + base.name() + " is "
+                    + base.type().code());
+            base = null;
+        }
+        BigDecimal step = positive(body.field("step"));
+        BigDecimal amount = money(body.field("amount"), true);
+        Optional<FactDefinition> aboveFact = Optional.empty();
+        BigDecimal above = BigDecimal.ZERO;
+        Cursor a = body.field("above");
+        boolean ok = true;
+        if (a.present() && a.node().isTextual()) {
+            FactDefinition f = fact(a);
+            if (f != null && base != null && (f.type() != base.type() || !f.unit().equals(base.unit()))) {
+                a.error("counting starts from a fact of the base's type and unit; " + f.name() + " is not");
+                f = null;
+            }
+            ok = f != null;
+            aboveFact = Optional.ofNullable(f);
+        } else if (a.present()) {
+            above = a.number();
+            ok = above != null;
+        }
+        Optional<BigDecimal> maxSteps = Optional.empty();
+        if (body.field("max_steps").present()) {
+            Integer m = body.field("max_steps").integer();
+            ok &= m != null;
+            maxSteps = m == null ? Optional.empty() : Optional.of(BigDecimal.valueOf(m));
+        }
+        Optional<Bilingual> label = body.field("label").optionalBilingual();
+        if (base == null || step == null || amount == null || !ok) {
+            return null;
+        }
+        return new PerStep(path, base, step, amount, aboveFact, above == null ? BigDecimal.ZERO : above, maxSteps,
+                label);
+    }
+
+    /** {value: n} or {fact: f}, with at_most: n or at_most_by: {level, limits}, source and label. */
+    private Quantity quantity(Cursor c, boolean money) {
+        if (!c.object("value", "fact", "at_most", "at_most_by", "source", "label")) {
+            return null;
+        }
+        Set<String> what = c.presentKeys("value", "fact");
+        if (what.size() != 1) {
+            c.error("a quantity is exactly one of value, fact");
+            return null;
+        }
+        Optional<FactDefinition> fact = Optional.empty();
+        Optional<BigDecimal> value = Optional.empty();
+        boolean ok = true;
+        if (what.contains("fact")) {
+            FactDefinition f = fact(c.field("fact"));
+            if (f != null && (money ? f.type() != FactType.MONEY : !f.type().isNumeric())) {
+                c.field("fact").error((money ? "a price is a money fact" : "a quantity is a numeric fact") + "; "
+                        + f.name() + " is " + f.type().code());
+                f = null;
+            }
+            ok = f != null;
+            fact = Optional.ofNullable(f);
+        } else {
+            BigDecimal v = money ? money(c.field("value"), true) : positive(c.field("value"));
+            ok = v != null;
+            value = Optional.ofNullable(v);
+        }
+        Optional<BigDecimal> atMost = Optional.empty();
+        if (c.field("at_most").present()) {
+            BigDecimal m = money ? money(c.field("at_most"), true) : positive(c.field("at_most"));
+            ok &= m != null;
+            atMost = Optional.ofNullable(m);
+        }
+        Optional<LevelTable> atMostBy = Optional.empty();
+        if (c.field("at_most_by").present()) {
+            if (!c.field("at_most_by").object("level", "limits")) {
+                return null;
+            }
+            LevelTable t = levelTable(c.field("at_most_by"), "limits", money);
+            ok &= t != null;
+            atMostBy = Optional.ofNullable(t);
+        }
+        Optional<String> source = c.field("source").optionalText();
+        Optional<Bilingual> label = c.field("label").optionalBilingual();
+        return ok ? new Quantity(fact, value, atMost, atMostBy, source, label) : null;
+    }
+
+    private AwardFormula forEachItem(Cursor body, String path, String rel) {
+        if (!body.object("items", "where", "formula", "item_cap", "label")) {
+            return null;
+        }
+        if (!rel.equals("award.formula") && !rel.matches("award\\.formula\\.sum\\[\\d+]")) {
+            body.error("for_each_item is the whole formula or a part of a top-level sum (its item caps add up)");
+            return null;
+        }
+        FactDefinition items = itemsFact(body.field("items"));
+        if (items == null) {
+            return null;
+        }
+        Optional<Condition> where = Optional.empty();
+        boolean ok = true;
+        if (body.field("where").present()) {
+            Condition w = inItems(items, () -> condition(body.field("where"), path + ".where"));
+            ok = w != null;
+            where = Optional.ofNullable(w);
+        }
+        AwardFormula inner = inItems(items, () -> formula(body.field("formula"), path + ".formula"));
+        Optional<Cap> itemCap = Optional.empty();
+        Cursor ic = body.field("item_cap");
+        if (ic.present() && ic.object("id", "limit", "source")) {
+            String id = ic.field("id").text();
+            if (id != null) {
+                capIds.add(new DeclaredId(id, ic.field("id")));
+            }
+            BigDecimal limit = money(ic.field("limit"), true);
+            String source = ic.field("source").text();
+            ok &= id != null && limit != null && source != null;
+            if (id != null && limit != null && source != null) {
+                itemCap = Optional.of(new Cap(id, CapScope.ITEM, limit, List.of(currentClause == null
+                        ? "?"
+                        : currentClause), source));
+            }
+        } else if (ic.present()) {
+            ok = false;
+        }
+        Optional<Bilingual> label = body.field("label").optionalBilingual();
+        return !ok || inner == null ? null : new ForEachItem(path, items, where, inner, itemCap, label);
+    }
+
     private Cap cap(Cursor c, String clauseId) {
-        if (!c.object("id", "scope", "limit", "source", "covers")) {
+        if (!c.object("id", "scope", "limit", "limit_by", "source", "covers")) {
             return null;
         }
         String id = c.field("id").text();
@@ -604,7 +991,25 @@ final class PolicyReader {
             capIds.add(new DeclaredId(id, c.field("id")));
         }
         CapScope scope = enumCode(c.field("scope"), CapScope.values(), CapScope::code);
-        BigDecimal limit = money(c.field("limit"), true);
+        Optional<LevelTable> byLevel = Optional.empty();
+        BigDecimal limit;
+        if (c.field("limit_by").present()) {
+            if (c.field("limit").present()) {
+                c.field("limit").error("a cap by level gives its limits under limit_by, not limit");
+                return null;
+            }
+            if (!c.field("limit_by").object("level", "limits")) {
+                return null;
+            }
+            LevelTable t = levelTable(c.field("limit_by"), "limits", true);
+            if (t == null) {
+                return null;
+            }
+            byLevel = Optional.of(t);
+            limit = t.highest();
+        } else {
+            limit = money(c.field("limit"), true);
+        }
         String source = c.field("source").text();
         List<String> covers = new ArrayList<>();
         if (c.field("covers").present()) {
@@ -627,7 +1032,7 @@ final class PolicyReader {
         if (id == null || scope == null || limit == null || source == null || covers.isEmpty()) {
             return null;
         }
-        return new Cap(id, scope, limit, covers, source);
+        return new Cap(id, scope, limit, covers, source, byLevel);
     }
 
     /** A money literal: a YAML number with at most two decimals; positive unless {@code positive} is false. */
@@ -709,7 +1114,8 @@ final class PolicyReader {
     }
 
     private static WorkedExample.Expectation expectation(Cursor c, Award award) {
-        if (!c.object("eligible", "amount", "uncapped", "binding_caps", "reasons", "trace_contains")) {
+        if (!c.object("eligible", "amount", "uncapped", "binding_caps", "reasons", "trace_contains",
+                "preview_amount")) {
             return null;
         }
         Boolean eligible = c.field("eligible").bool();
@@ -721,8 +1127,13 @@ final class PolicyReader {
         List<String> bindingCaps = new ArrayList<>();
         List<WorkedExample.ExpectedReason> reasons = new ArrayList<>();
         List<String> trace = new ArrayList<>();
+        Optional<BigDecimal> previewAmount = Optional.empty();
         boolean ok = true;
         if (eligible) {
+            if (c.field("preview_amount").present()) {
+                c.field("preview_amount").error("an eligible example gives its amount under amount");
+                ok = false;
+            }
             amount = Optional.ofNullable(money(c.field("amount"), false));
             ok &= amount.isPresent();
             if (c.field("uncapped").present()) {
@@ -731,9 +1142,10 @@ final class PolicyReader {
             }
             for (Cursor b : c.field("binding_caps").optionalList()) {
                 String capId = b.text();
-                if (capId != null && award != null && award.caps().stream().noneMatch(cap -> cap.id().equals(capId))) {
+                if (capId != null && award != null
+                        && allCaps(award).stream().noneMatch(cap -> cap.id().equals(capId))) {
                     b.error("'" + capId + "' is not a cap of this clause; expected one of "
-                            + award.caps().stream().map(Cap::id).collect(Collectors.toList()));
+                            + allCaps(award).stream().map(Cap::id).collect(Collectors.toList()));
                     ok = false;
                 } else if (capId != null) {
                     bindingCaps.add(capId);
@@ -751,6 +1163,10 @@ final class PolicyReader {
                 ok = false;
             }
         } else {
+            if (c.field("preview_amount").present()) {
+                previewAmount = Optional.ofNullable(money(c.field("preview_amount"), false));
+                ok &= previewAmount.isPresent();
+            }
             for (String key : List.of("amount", "uncapped", "binding_caps", "trace_contains")) {
                 if (c.field(key).present()) {
                     c.field(key).error("an ineligible example has no " + key);
@@ -765,7 +1181,25 @@ final class PolicyReader {
                 }
             }
         }
-        return ok ? new WorkedExample.Expectation(eligible, amount, uncapped, bindingCaps, reasons, trace) : null;
+        return ok
+                ? new WorkedExample.Expectation(eligible, amount, uncapped, bindingCaps, reasons, trace, previewAmount)
+                : null;
+    }
+
+    /** The award's caps and the per-item caps inside its formula. */
+    static List<Cap> allCaps(Award award) {
+        List<Cap> out = new ArrayList<>(award.caps());
+        addItemCaps(award.formula(), out);
+        return out;
+    }
+
+    private static void addItemCaps(AwardFormula f, List<Cap> out) {
+        if (f instanceof ForEachItem) {
+            ((ForEachItem) f).itemCap().ifPresent(out::add);
+            addItemCaps(((ForEachItem) f).formula(), out);
+        } else if (f instanceof Sum) {
+            ((Sum) f).parts().forEach(p -> addItemCaps(p, out));
+        }
     }
 
     private static WorkedExample.ExpectedReason expectedReason(Cursor c) {

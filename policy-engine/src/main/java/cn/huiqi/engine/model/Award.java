@@ -3,18 +3,57 @@ package cn.huiqi.engine.model;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What an eligible applicant gets under a clause: the formula, its rounding and the caps applied after it.
+ * What an eligible applicant gets under a clause: the formula, its rounding and the caps applied after it, what kind
+ * of award it is and how far the text decides the amount.
  *
  * @param caps in the order they are applied: item caps first, then per enterprise per year, then cumulative
+ * @param kind grant, investment (跟投, 先投后股) or non-monetary measure
+ * @param basis computed, a maximum left to review, or not computable
+ * @param notComputable why nothing can be computed, for {@link AmountBasis#NOT_COMPUTABLE} (and non-monetary) awards
  */
-public record Award(AwardFormula formula, Rounding rounding, List<Cap> caps) {
+public record Award(AwardFormula formula, Rounding rounding, List<Cap> caps, AwardKind kind, AmountBasis basis,
+        Optional<NonComputable> notComputable) {
+
+    /** The reason, from a closed list, and the words that explain it for this clause. */
+    public record NonComputable(NonComputableReason reason, Bilingual explanation) {
+
+        public NonComputable {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(explanation, "explanation");
+        }
+    }
 
     public Award {
         Objects.requireNonNull(formula, "formula");
         Objects.requireNonNull(rounding, "rounding");
         caps = caps.stream().sorted(Comparator.comparing(Cap::scope)).collect(Collectors.toUnmodifiableList());
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(basis, "basis");
+        Objects.requireNonNull(notComputable, "notComputable");
+        boolean computes = basis != AmountBasis.NOT_COMPUTABLE && kind != AwardKind.NON_MONETARY;
+        if (computes == (formula instanceof NoAmount)) {
+            throw new IllegalArgumentException(computes
+                    ? "a computed award needs a formula"
+                    : "an award that computes nothing has no formula");
+        }
+        if (computes == notComputable.isPresent()) {
+            throw new IllegalArgumentException(computes
+                    ? "a computed award has no reason for not being computable"
+                    : "an award that computes nothing says why");
+        }
+    }
+
+    /** A computed grant. */
+    public Award(AwardFormula formula, Rounding rounding, List<Cap> caps) {
+        this(formula, rounding, caps, AwardKind.GRANT, AmountBasis.COMPUTED, Optional.empty());
+    }
+
+    /** Whether the formula yields an amount (possibly a maximum left to review). */
+    public boolean computable() {
+        return notComputable.isEmpty();
     }
 }

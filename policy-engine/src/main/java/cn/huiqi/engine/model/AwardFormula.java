@@ -6,7 +6,9 @@ import java.util.Optional;
  * How the uncapped award is computed: typed nodes over money literals and facts, evaluated exactly in
  * {@link java.math.BigDecimal} and rounded once at the end (see {@link Rounding}).
  */
-public sealed interface AwardFormula permits FixedAmount, RateOfBase, PerUnit, Sum, Min, Max {
+public sealed interface AwardFormula permits
+        FixedAmount, RateOfBase, PerUnit, Sum, Min, Max, ByLevel, Tiered, PerStep, PerUnitPeriod, ForEachItem,
+        NoAmount {
 
     /** Where the node sits in its clause, e.g. {@code award.formula.sum[0]}. */
     String path();

@@ -13,9 +13,16 @@ import java.util.Optional;
  *
  * @param values for enums: the allowed values in declaration order, each with its label; empty otherwise
  * @param multiple for enums only: the fact holds a set of the allowed values (e.g. industry tags)
+ * @param itemFields for items facts only: the fields of each item, named {@code item.*}
  */
 public record FactDefinition(String name, FactType type, Optional<Unit> unit, Map<String, Bilingual> values,
-        boolean multiple, Bilingual label, Bilingual description) {
+        boolean multiple, Bilingual label, Bilingual description, Optional<Vocabulary> itemFields) {
+
+    /** A fact that is not a list of items. */
+    public FactDefinition(String name, FactType type, Optional<Unit> unit, Map<String, Bilingual> values,
+            boolean multiple, Bilingual label, Bilingual description) {
+        this(name, type, unit, values, multiple, label, description, Optional.empty());
+    }
 
     public FactDefinition {
         Objects.requireNonNull(name, "name");
@@ -29,6 +36,10 @@ public record FactDefinition(String name, FactType type, Optional<Unit> unit, Ma
         }
         if ((type == FactType.ENUM) == values.isEmpty()) {
             throw new IllegalArgumentException("enum facts, and only they, list allowed values: " + name);
+        }
+        Objects.requireNonNull(itemFields, "itemFields");
+        if ((type == FactType.ITEMS) != itemFields.isPresent()) {
+            throw new IllegalArgumentException("items facts, and only they, declare item fields: " + name);
         }
     }
 

@@ -16,7 +16,9 @@ public enum FactType {
     /** A calendar date (ISO yyyy-MM-dd). */
     DATE("date"),
     /** One of the values listed in the vocabulary (or a set of them when the fact is declared multiple). */
-    ENUM("enum"), TEXT("text");
+    ENUM("enum"), TEXT("text"),
+    /** A list of items (products, contracts, persons), each with the fields the vocabulary declares. */
+    ITEMS("items");
 
     private final String code;
 

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  *
  * <p>
  * Values are held as: {@link BigDecimal} for money (scale 2), count (scale 0), decimal and ratio; {@link Boolean};
- * {@link LocalDate}; {@link String} for enum and text; an unmodifiable {@code Set<String>} for multiple enums.
+ * {@link LocalDate}; {@link String} for enum and text; an unmodifiable {@code Set<String>} for multiple enums; an
+ * unmodifiable {@code List<Facts>} (one per item, typed by the item fields) for items.
  */
 public final class Facts {
 
@@ -125,6 +126,13 @@ public final class Facts {
         return v instanceof Set ? Optional.of((Set<String>) v) : Optional.empty();
     }
 
+    /** The items of an items fact, each as facts of the item fields. */
+    @SuppressWarnings("unchecked")
+    public Optional<List<Facts>> items(String name) {
+        Object v = values.get(name);
+        return v instanceof List ? Optional.of((List<Facts>) v) : Optional.empty();
+    }
+
     /** Names of the provided facts, sorted. */
     public Set<String> names() {
         return values.keySet();
@@ -218,9 +226,41 @@ public final class Facts {
                     return raw;
                 }
                 throw new IllegalArgumentException("expected text, got " + describe(raw));
+            case ITEMS :
+                return items(def, raw);
             default :
                 throw new IllegalStateException("unhandled type " + def.type());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Facts> items(FactDefinition def, Object raw) {
+        if (!(raw instanceof Collection)) {
+            throw new IllegalArgumentException("expected a list of items (mappings of "
+                    + def.itemFields().orElseThrow().facts().stream().map(FactDefinition::name).toList() + "), got "
+                    + describe(raw));
+        }
+        List<Facts> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int i = 0;
+        for (Object item : (Collection<?>) raw) {
+            if (!(item instanceof Map)) {
+                problems.add("[" + i + "]: expected a mapping of item fields, got " + describe(item));
+            } else {
+                try {
+                    out.add(Facts.of(def.itemFields().orElseThrow(), (Map<String, ?>) item));
+                } catch (FactsException e) {
+                    for (FactsException.Problem p : e.problems()) {
+                        problems.add("[" + i + "]." + p.fact() + ": " + p.message());
+                    }
+                }
+            }
+            i++;
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     private static String enumValue(FactDefinition def, Object raw) {

@@ -31,9 +31,17 @@ public record WorkedExample(String name, LocalDate asOf, int year, Facts facts, 
      * @param bindingCaps the ids of the caps that cut the amount, exactly; empty means no cap may cut it
      * @param reasons the blocking reasons, exactly (ineligible examples only)
      * @param traceContains lines the trace must contain (Chinese)
+     * @param previewAmount for a clause of a policy not in force (a draft): the amount it would give, shown as a
+     *        preview; the example must then be ineligible only because of the policy's status
      */
     public record Expectation(boolean eligible, Optional<BigDecimal> amount, Optional<BigDecimal> uncapped,
-            List<String> bindingCaps, List<ExpectedReason> reasons, List<String> traceContains) {
+            List<String> bindingCaps, List<ExpectedReason> reasons, List<String> traceContains,
+            Optional<BigDecimal> previewAmount) {
+
+        public Expectation(boolean eligible, Optional<BigDecimal> amount, Optional<BigDecimal> uncapped,
+                List<String> bindingCaps, List<ExpectedReason> reasons, List<String> traceContains) {
+            this(eligible, amount, uncapped, bindingCaps, reasons, traceContains, Optional.empty());
+        }
 
         public Expectation {
             Objects.requireNonNull(amount, "amount");
@@ -41,6 +49,7 @@ public record WorkedExample(String name, LocalDate asOf, int year, Facts facts, 
             bindingCaps = List.copyOf(bindingCaps);
             reasons = List.copyOf(reasons);
             traceContains = List.copyOf(traceContains);
+            Objects.requireNonNull(previewAmount, "previewAmount");
         }
     }
 
