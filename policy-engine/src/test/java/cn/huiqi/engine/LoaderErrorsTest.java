@@ -109,10 +109,10 @@ class LoaderErrorsTest {
     @Test
     void a_directory_pack_reports_policy_files_missing_from_the_index(@TempDir Path dir) throws IOException {
         Path engine = Path.of("src/test/resources/packs/engine");
-        for (String f : List.of("index.yaml", "vocabulary.yaml", "engine-test.yaml")) {
+        for (String f : List.of("index.yaml", "vocabulary.yaml", "engine-test.yaml", "engine-features.yaml")) {
             Files.copy(engine.resolve(f), dir.resolve(f));
         }
-        assertThat(PolicyPackLoader.fromDirectory(dir).clauses()).hasSize(3);
+        assertThat(PolicyPackLoader.fromDirectory(dir).clauses()).hasSize(11);
 
         Files.writeString(dir.resolve("forgotten.yaml"), "id: forgotten\n");
         PolicyValidationException e = catchThrowableOfType(PolicyValidationException.class,
@@ -120,5 +120,25 @@ class LoaderErrorsTest {
         assertThat(e.errors()).extracting(ValidationError::toString)
                 .containsExactly(
                         "index.yaml $.policies: 'forgotten.yaml' is in the pack directory but not listed here");
+    }
+
+    @Test
+    void award_shapes_written_wrongly_are_reported_with_their_place() {
+        List<ValidationError> errors = errorsOf("packs/bad-shapes");
+
+        assertThat(errors).extracting(e -> e.clauseId().orElse(""), ValidationError::path)
+                .containsExactlyInAnyOrder(
+                        tuple("bs.1", "$.clauses[0].award.formula.by_level.amounts.provincial"),
+                        tuple("bs.2", "$.clauses[1].eligibility.fact"),
+                        tuple("bs.2", "$.clauses[1].award.formula.tiered.bands[1].wording"),
+                        tuple("bs.2", "$.clauses[1].award.formula.tiered.bands[1].from"),
+                        tuple("bs.3", "$.clauses[2].award.not_computable"),
+                        tuple("bs.3", "$.clauses[2].examples[0].facts['claim.products']"));
+        assertThat(errors).extracting(ValidationError::message).contains(
+                "'provincial' is not a value of enterprise.level; expected one of [national, municipal]",
+                "'item.sales' is an item's field; use it inside for_each_item or some_item",
+                "bands ascend: 1000000 is not above 5000000",
+                "an award that computes nothing says why: not_computable: {reason, explanation}",
+                "[0].item.colour: unknown fact (not in the vocabulary)");
     }
 }

@@ -34,6 +34,7 @@ class PolicySchemaTest {
     void the_seed_policy_and_the_engine_test_policy_validate() {
         assertThat(validate(read(YAML, POLICIES.resolve("cn-jl-changchun-new-area-2023-11.yaml")))).isEmpty();
         assertThat(validate(read(YAML, Path.of("src/test/resources/packs/engine/engine-test.yaml")))).isEmpty();
+        assertThat(validate(read(YAML, Path.of("src/test/resources/packs/engine/engine-features.yaml")))).isEmpty();
     }
 
     @Test

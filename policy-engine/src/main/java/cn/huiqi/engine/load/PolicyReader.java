@@ -559,8 +559,12 @@ final class PolicyReader {
                 : AwardKind.GRANT;
         AmountBasis basis = c.field("basis").present()
                 ? enumCode(c.field("basis"), AmountBasis.values(), AmountBasis::code)
-                : AmountBasis.COMPUTED;
+                : kind == AwardKind.NON_MONETARY ? AmountBasis.NOT_COMPUTABLE : AmountBasis.COMPUTED;
         if (kind == null || basis == null) {
+            return null;
+        }
+        if (kind == AwardKind.NON_MONETARY && basis != AmountBasis.NOT_COMPUTABLE) {
+            c.field("basis").error("a non-monetary measure has no amount: its basis is not_computable");
             return null;
         }
         boolean computes = basis != AmountBasis.NOT_COMPUTABLE && kind != AwardKind.NON_MONETARY;

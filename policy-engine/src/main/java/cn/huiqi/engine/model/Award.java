@@ -34,7 +34,10 @@ public record Award(AwardFormula formula, Rounding rounding, List<Cap> caps, Awa
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(notComputable, "notComputable");
-        boolean computes = basis != AmountBasis.NOT_COMPUTABLE && kind != AwardKind.NON_MONETARY;
+        if (kind == AwardKind.NON_MONETARY && basis != AmountBasis.NOT_COMPUTABLE) {
+            throw new IllegalArgumentException("a non-monetary measure has no amount to compute");
+        }
+        boolean computes = basis != AmountBasis.NOT_COMPUTABLE;
         if (computes == (formula instanceof NoAmount)) {
             throw new IllegalArgumentException(computes
                     ? "a computed award needs a formula"

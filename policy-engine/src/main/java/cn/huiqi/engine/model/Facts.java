@@ -247,8 +247,11 @@ public final class Facts {
             if (!(item instanceof Map)) {
                 problems.add("[" + i + "]: expected a mapping of item fields, got " + describe(item));
             } else {
+                // an item's fields are named item.* in the vocabulary; JSON gives them bare
+                Map<String, Object> fields = new LinkedHashMap<>();
+                ((Map<String, ?>) item).forEach((k, v) -> fields.put(k.startsWith("item.") ? k : "item." + k, v));
                 try {
-                    out.add(Facts.of(def.itemFields().orElseThrow(), (Map<String, ?>) item));
+                    out.add(Facts.of(def.itemFields().orElseThrow(), fields));
                 } catch (FactsException e) {
                     for (FactsException.Problem p : e.problems()) {
                         problems.add("[" + i + "]." + p.fact() + ": " + p.message());
