@@ -33,6 +33,8 @@ class PolicySchemaTest {
     @Test
     void the_seed_policy_and_the_engine_test_policy_validate() {
         assertThat(validate(read(YAML, POLICIES.resolve("cn-jl-changchun-new-area-2023-11.yaml")))).isEmpty();
+        assertThat(validate(read(YAML, POLICIES.resolve("cn-jl-changchun-sti-new-productive-forces-draft.yaml"))))
+                .isEmpty();
         assertThat(validate(read(YAML, Path.of("src/test/resources/packs/engine/engine-test.yaml")))).isEmpty();
         assertThat(validate(read(YAML, Path.of("src/test/resources/packs/engine/engine-features.yaml")))).isEmpty();
     }

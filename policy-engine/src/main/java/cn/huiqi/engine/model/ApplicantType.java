@@ -20,7 +20,15 @@ public enum ApplicantType {
     /** 高等院校. */
     UNIVERSITY("university"),
     /** 科研院所. */
-    RESEARCH_INSTITUTE("research_institute");
+    RESEARCH_INSTITUTE("research_institute"),
+    /** 县（市）区、开发区: local governments and development zones. */
+    LOCAL_GOVERNMENT("local_government"),
+    /** 金融机构、投资机构. */
+    FINANCIAL_INSTITUTION("financial_institution"),
+    /** 科技中介机构. */
+    INTERMEDIARY("intermediary"),
+    /** 自然人 (e.g. 技术经纪人). */
+    NATURAL_PERSON("natural_person");
 
     private final String code;
 
