@@ -79,6 +79,16 @@ class AwardShapesTest {
     }
 
     @Test
+    void an_item_that_cannot_be_counted_in_or_out_makes_the_claim_incomplete() {
+        Facts facts = PACK.facts(Map.of("claim.products", List.of(
+                Map.of("catalogue", "listed", "sales", 1000000), Map.of("sales", 2000000))));
+        EligibilityResult e = evaluator.checkEligibility(clause("tf.items"), facts, AS_OF);
+
+        assertThat(e.outcome()).isEqualTo(EligibilityResult.Outcome.INCOMPLETE);
+        assertThat(e.reasons()).extracting(r -> r.fact().orElse("")).contains("item.catalogue");
+    }
+
+    @Test
     void review_determined_maxima_and_investments_are_marked_as_such() {
         Facts none = Facts.empty(PACK.vocabulary());
         AwardResult review = evaluator.computeAward(clause("tf.review"), none, (cap, year) -> BigDecimal.ZERO, 2024);

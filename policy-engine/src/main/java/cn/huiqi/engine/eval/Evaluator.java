@@ -751,7 +751,13 @@ public final class Evaluator {
         }
         if (f instanceof ForEachItem) {
             ForEachItem each = (ForEachItem) f;
+            Set<String> whereFacts = new LinkedHashSet<>();
+            each.where().ifPresent(w -> collectFacts(w, whereFacts));
             for (Facts item : facts.items(each.items().name()).orElse(List.of())) {
+                // an item whose qualifying facts are missing cannot be counted in or out
+                for (String name : whereFacts) {
+                    out = missing(item.vocabulary().require(name), item, out);
+                }
                 out = missingFormulaFacts(each.formula(), item, out);
             }
         }
@@ -873,8 +879,7 @@ public final class Evaluator {
 
     private static String levels(LevelTable table, boolean zh) {
         return table.values().entrySet().stream()
-                .map(e -> Display.plain(table.level(), e.getKey(), zh) + " " + Display.plain(FactType.DECIMAL,
-                        e.getValue(), zh))
+                .map(e -> Display.plain(table.level(), e.getKey(), zh) + " " + Money.format(e.getValue()))
                 .collect(Collectors.joining(zh ? "、" : ", "));
     }
 
