@@ -7,9 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
@@ -80,6 +86,27 @@ class ApplicationResourceTest {
     }
 
     @Test
+    void racingSubmissionsMakeOneApplicationAndConflictsNotErrors() throws Exception {
+        String uscc = registered();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> submit(uscc, Map.of("claim.talent.masters_hired", 1)).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> r : results) {
+                statuses.add(r.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        given().get("/api/v1/enterprises/" + uscc + "/applications").then().statusCode(200)
+                .body("size()", equalTo(1));
+    }
+
+    @Test
     void claimWithWrongTypesOrUnknownFactsIsRefusedListingEach() {
         String uscc = registered();
         submit(uscc, Map.of("claim.talent.masters_hired", 1.5, "claim.talent.unicorns", 1, "masters", 2))
@@ -135,7 +162,7 @@ class ApplicationResourceTest {
         return uscc;
     }
 
-    private static io.restassured.response.Response submit(String uscc, Map<String, Object> claim) {
+    private static Response submit(String uscc, Map<String, Object> claim) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("uscc", uscc, "clauseId", TALENT, "year", 2026, "claim", claim))
                 .post("/api/v1/applications");
@@ -149,7 +176,7 @@ class ApplicationResourceTest {
         return await(id, a -> !a.getList("reasons").isEmpty());
     }
 
-    private static JsonPath await(UUID id, java.util.function.Predicate<JsonPath> condition) {
+    private static JsonPath await(UUID id, Predicate<JsonPath> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonPath a;
         do {

@@ -1,12 +1,18 @@
 package cn.huiqi.application;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +76,27 @@ class EnterpriseResourceTest {
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:huiqi:problem:enterprise-exists"));
+    }
+
+    @Test
+    void racingRegistrationsOfOneCodeMakeOneEnterprise() throws Exception {
+        String uscc = TestUscc.random();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> given().contentType(ContentType.JSON).body(registration(uscc))
+                        .post("/api/v1/enterprises").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> r : results) {
+                statuses.add(r.get());
+            }
+            assertThat(statuses).containsOnly(201, 409)
+                    .filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

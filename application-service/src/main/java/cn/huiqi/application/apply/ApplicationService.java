@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import cn.huiqi.application.enterprise.EnterpriseEntity;
@@ -21,6 +22,7 @@ import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.support.outbox.Outbox;
 import cn.huiqi.support.problem.ProblemException;
+import cn.huiqi.support.problem.UniqueViolation;
 
 /** Accepts applications and moves them on as determinations and awards arrive. */
 @ApplicationScoped
@@ -48,9 +50,7 @@ public class ApplicationService {
         int year = request.year() != null ? request.year() : Year.now(CHINA).getValue();
         if (ApplicationEntity.count("uscc = ?1 and clauseId = ?2 and year = ?3", uscc, request.clauseId(),
                 year) > 0) {
-            throw new ProblemException(409, "duplicate-application", "Already applied",
-                    uscc + " has already applied for " + request.clauseId() + " for " + year,
-                    Map.of("uscc", uscc, "clauseId", request.clauseId(), "year", year));
+            throw duplicate(uscc, request.clauseId(), year);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ApplicationEntity a = new ApplicationEntity();
@@ -64,10 +64,21 @@ public class ApplicationService {
         a.awardTrace = List.of();
         a.submittedAt = now;
         a.updatedAt = now;
-        a.persist();
+        try {
+            a.persistAndFlush();
+        } catch (PersistenceException ex) {
+            // A concurrent submission for the same clause and year committed first.
+            throw UniqueViolation.in(ex) ? duplicate(uscc, a.clauseId, year) : ex;
+        }
         outbox.publish(Topics.APPLICATION, EventEnvelope.of(EventTypes.APPLICATION_SUBMITTED, SOURCE, uscc,
                 new ApplicationSubmittedV1(a.id, uscc, a.clauseId, year, claim, now)));
         return ApplicationView.of(a);
+    }
+
+    private static ProblemException duplicate(String uscc, String clauseId, int year) {
+        return new ProblemException(409, "duplicate-application", "Already applied",
+                uscc + " has already applied for " + clauseId + " for " + year,
+                Map.of("uscc", uscc, "clauseId", clauseId, "year", year));
     }
 
     public ApplicationView get(UUID id) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import cn.huiqi.application.apply.ClauseCatalog;
@@ -15,6 +16,7 @@ import cn.huiqi.events.Topics;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
 import cn.huiqi.support.outbox.Outbox;
 import cn.huiqi.support.problem.ProblemException;
+import cn.huiqi.support.problem.UniqueViolation;
 
 /** Registers enterprises and announces them with {@code enterprise.registered}. */
 @ApplicationScoped
@@ -39,8 +41,7 @@ public class EnterpriseService {
                     Map.of("rule", v.rule(), "uscc", request.uscc().trim()));
         });
         if (EnterpriseEntity.findById(uscc) != null) {
-            throw new ProblemException(409, "enterprise-exists", "Enterprise already registered",
-                    "an enterprise with uscc " + uscc + " is already registered", Map.of("uscc", uscc));
+            throw alreadyRegistered(uscc);
         }
         Map<String, Object> facts = new TreeMap<>(request.facts() == null ? Map.of() : request.facts());
         // The registration fields are facts too: the legal form must be one the policies know.
@@ -55,10 +56,20 @@ public class EnterpriseService {
         e.registrationDate = request.registrationDate();
         e.facts = facts;
         e.registeredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        e.persist();
+        try {
+            e.persistAndFlush();
+        } catch (PersistenceException ex) {
+            // A concurrent registration of the same code committed first.
+            throw UniqueViolation.in(ex) ? alreadyRegistered(uscc) : ex;
+        }
         outbox.publish(Topics.ENTERPRISE, EventEnvelope.of(EventTypes.ENTERPRISE_REGISTERED, SOURCE, uscc,
                 new EnterpriseRegisteredV1(uscc, e.name, e.legalForm, e.regionCode, e.registrationDate, facts)));
         return EnterpriseView.of(e);
+    }
+
+    private static ProblemException alreadyRegistered(String uscc) {
+        return new ProblemException(409, "enterprise-exists", "Enterprise already registered",
+                "an enterprise with uscc " + uscc + " is already registered", Map.of("uscc", uscc));
     }
 
     public EnterpriseView get(String uscc) {
