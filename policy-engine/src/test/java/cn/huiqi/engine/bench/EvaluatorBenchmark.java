@@ -1,0 +1,164 @@
+package cn.huiqi.engine.bench;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import cn.huiqi.engine.PolicyPack;
+import cn.huiqi.engine.eval.AwardHistory;
+import cn.huiqi.engine.eval.AwardResult;
+import cn.huiqi.engine.eval.EligibilityResult;
+import cn.huiqi.engine.eval.Evaluator;
+import cn.huiqi.engine.load.PolicyPackLoader;
+import cn.huiqi.engine.model.Clause;
+import cn.huiqi.engine.model.FactDefinition;
+import cn.huiqi.engine.model.Facts;
+import cn.huiqi.engine.model.Vocabulary;
+
+/**
+ * How fast the evaluator judges clauses: one clause (eligibility and award), and every clause of the pack for one
+ * enterprise whose facts cover the whole vocabulary. Run as BENCHMARKS.md says; not part of the test suite.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EvaluatorBenchmark {
+
+    static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
+    static final int ENTERPRISES = 1024;
+
+    final Evaluator evaluator = new Evaluator();
+    final AwardHistory history = (cap, year) -> new BigDecimal("100000.00");
+    PolicyPack pack;
+    Clause talent;
+    Clause products;
+    List<Clause> clauses;
+    Facts[] enterprises;
+    int next;
+
+    @Setup
+    public void setUp() {
+        pack = PolicyPackLoader.fromClasspath("policies");
+        talent = pack.clause("ccxq-2023-11.12").orElseThrow();
+        products = pack.clause("ccxq-2023-11.6").orElseThrow();
+        clauses = pack.clauses();
+        SplittableRandom random = new SplittableRandom(42);
+        enterprises = new Facts[ENTERPRISES];
+        for (int i = 0; i < ENTERPRISES; i++) {
+            enterprises[i] = enterprise(pack.vocabulary(), random);
+        }
+    }
+
+    /** Facts for every fact of the vocabulary, varied so that some clauses pass and some fail. */
+    static Facts enterprise(Vocabulary vocabulary, SplittableRandom random) {
+        return Facts.of(vocabulary, values(vocabulary, random));
+    }
+
+    private static Map<String, Object> values(Vocabulary vocabulary, SplittableRandom random) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (FactDefinition f : vocabulary.facts()) {
+            raw.put(f.name(), value(f, random));
+        }
+        return raw;
+    }
+
+    private static Object value(FactDefinition f, SplittableRandom random) {
+        switch (f.type()) {
+            case MONEY :
+                return BigDecimal.valueOf(random.nextLong(0, 3_000_000_000L), 2);
+            case COUNT :
+                return random.nextInt(0, 12);
+            case DECIMAL :
+                return BigDecimal.valueOf(random.nextInt(1, 15_000), 1);
+            case RATIO :
+                return BigDecimal.valueOf(random.nextInt(0, 101), 2);
+            case BOOLEAN :
+                return random.nextInt(5) > 0;
+            case DATE :
+                return LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3650)).toString();
+            case ENUM : {
+                List<String> values = f.allowedValues();
+                String v = values.get(random.nextInt(values.size()));
+                return f.multiple() ? List.of(v) : v;
+            }
+            case ITEMS : {
+                List<Object> items = new ArrayList<>();
+                int n = random.nextInt(1, 4);
+                for (int i = 0; i < n; i++) {
+                    items.add(values(f.itemFields().orElseThrow(), random));
+                }
+                return items;
+            }
+            default :
+                return "x";
+        }
+    }
+
+    private Facts nextEnterprise() {
+        Facts f = enterprises[next];
+        next = (next + 1) & (ENTERPRISES - 1);
+        return f;
+    }
+
+    /** Clause (十二): eligibility with reasons, then the award with its trace and the yearly cap. */
+    @Benchmark
+    public void talentClause(Blackhole bh) {
+        Facts facts = nextEnterprise();
+        EligibilityResult e = evaluator.checkEligibility(talent, facts, AS_OF);
+        bh.consume(e);
+        bh.consume(evaluator.computeAward(talent, facts, history, 2025));
+    }
+
+    /** Clause (十二), eligibility only: the conditions with their reasons. */
+    @Benchmark
+    public EligibilityResult talentEligibility() {
+        return evaluator.checkEligibility(talent, nextEnterprise(), AS_OF);
+    }
+
+    /** Clause (十二), award only: the formula with its trace and the yearly cap. */
+    @Benchmark
+    public AwardResult talentAward() {
+        return evaluator.computeAward(talent, nextEnterprise(), history, 2025);
+    }
+
+    /** Clause (六): eligibility over an item list, then each item's award, its cap and the enterprise cap. */
+    @Benchmark
+    public void itemListClause(Blackhole bh) {
+        Facts facts = nextEnterprise();
+        bh.consume(evaluator.checkEligibility(products, facts, AS_OF));
+        bh.consume(evaluator.computeAward(products, facts, history, 2025));
+    }
+
+    /** Every clause of the pack for one enterprise: eligibility, and the award where eligible or a preview. */
+    @Benchmark
+    public void wholePack(Blackhole bh) {
+        Facts facts = nextEnterprise();
+        for (Clause c : clauses) {
+            EligibilityResult e = evaluator.checkEligibility(c, facts, AS_OF);
+            bh.consume(e);
+            if (e.eligibleOnceInForce()) {
+                bh.consume(evaluator.computeAward(c, facts, history, 2025));
+            }
+        }
+    }
+}
