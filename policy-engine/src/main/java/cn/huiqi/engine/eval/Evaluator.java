@@ -1014,8 +1014,10 @@ public final class Evaluator {
                 List<Reason> why = new ArrayList<>(2);
                 Truth t = eval(ctx.clause, each.where().get(), item, why);
                 if (t != Truth.TRUE) {
-                    String zhWhy = why.stream().map(r -> r.message().zh()).collect(Collectors.joining("；"));
-                    String enWhy = why.stream().map(r -> r.message().en()).collect(Collectors.joining("; "));
+                    String zhWhy = why.stream().map(r -> r.message().zh().replaceAll("。$", ""))
+                            .collect(Collectors.joining("；"));
+                    String enWhy = why.stream().map(r -> r.message().en().replaceAll("\\.$", ""))
+                            .collect(Collectors.joining("; "));
                     ctx.trace.add(new TraceStep(zhName + "：不符合条件（" + zhWhy + "），不计",
                             enName + ": does not qualify (" + enWhy + "), counts nothing"));
                     values.add(BigDecimal.ZERO);

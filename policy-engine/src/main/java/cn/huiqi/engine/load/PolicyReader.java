@@ -493,7 +493,9 @@ final class PolicyReader {
     private static boolean operatorFits(Cursor at, Operator op, Operand operand) {
         FactDefinition f = operand.first();
         String why = null;
-        if (f.multiple() && op != Operator.CONTAINS) {
+        if (f.type() == FactType.ITEMS) {
+            why = f.name() + " is a list of items; compare their fields with some_item";
+        } else if (f.multiple() && op != Operator.CONTAINS) {
             why = f.name() + " holds several values; compare it with 'contains'";
         } else if (op == Operator.CONTAINS && !f.multiple()) {
             why = "'contains' is for facts holding several values; " + f.name() + " holds one";
