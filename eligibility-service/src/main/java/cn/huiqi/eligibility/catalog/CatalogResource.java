@@ -1,17 +1,25 @@
 package cn.huiqi.eligibility.catalog;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.huiqi.engine.model.Bilingual;
+import cn.huiqi.engine.model.Clause;
+import cn.huiqi.engine.model.Policy;
+import cn.huiqi.engine.model.PolicyStatus;
+import cn.huiqi.engine.model.Validity;
 import cn.huiqi.support.problem.ProblemException;
 
 /** The policy catalog: documents and their clauses, read-only. */
@@ -28,9 +36,47 @@ public class CatalogResource {
 
     @GET
     @Path("/policies")
-    @Operation(operationId = "listPolicies", summary = "Every policy document in the catalog with its clauses")
-    public List<PolicyView> policies() {
-        return catalog.pack().policies().stream().map(PolicyView::of).toList();
+    @Operation(operationId = "listPolicies", summary = "Policy documents in the catalog with their clauses", description = "Filters combine: region code, status (in_force, draft_for_comment, ...), in force on a date,"
+            + " and q, a text searched in titles, document numbers and clause sentences.")
+    public List<PolicyView> policies(@QueryParam("region") String region, @QueryParam("status") String status,
+            @QueryParam("inForceOn") LocalDate inForceOn, @QueryParam("q") String q) {
+        return catalog.pack().policies().stream()
+                .filter(p -> region == null || p.region().code().equals(region))
+                .filter(p -> status == null || p.validity().status().code().equals(status))
+                .filter(p -> inForceOn == null || inForce(p, inForceOn))
+                .filter(p -> q == null || contains(p.title(), q) || p.documentNumber().contains(q)
+                        || p.clauses().stream().anyMatch(c -> matches(c, q)))
+                .map(PolicyView::of).toList();
+    }
+
+    @GET
+    @Path("/clauses")
+    @Operation(operationId = "searchClauses", summary = "Clauses of the catalog, filtered", description = "policyId, department (text in the responsible department's name, e.g. 科技局), delivery"
+            + " (application or automatic), and q searched in titles and the clauses' sentences.")
+    public List<PolicyView.ClauseView> clauses(@QueryParam("policyId") String policyId,
+            @QueryParam("department") String department, @QueryParam("delivery") String delivery,
+            @QueryParam("q") String q) {
+        return catalog.pack().clauses().stream()
+                .filter(c -> policyId == null || c.policyId().equals(policyId))
+                .filter(c -> department == null || contains(c.department(), department))
+                .filter(c -> delivery == null || c.delivery().code().equals(delivery))
+                .filter(c -> q == null || matches(c, q))
+                .map(PolicyView.ClauseView::of).toList();
+    }
+
+    private static boolean inForce(Policy p, LocalDate day) {
+        Validity v = p.validity();
+        return v.status() == PolicyStatus.IN_FORCE
+                && v.effectiveFrom().map(from -> !day.isBefore(from)).orElse(true)
+                && v.effectiveUntil().map(until -> !day.isAfter(until)).orElse(true);
+    }
+
+    private static boolean matches(Clause c, String q) {
+        return contains(c.title(), q) || c.source().contains(q);
+    }
+
+    private static boolean contains(Bilingual text, String q) {
+        return text.zh().contains(q) || text.en().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT));
     }
 
     @GET

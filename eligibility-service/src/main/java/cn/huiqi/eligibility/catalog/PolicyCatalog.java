@@ -56,7 +56,7 @@ public class PolicyCatalog {
         return new Outcome(result.eligible(), result.reasons().stream().map(PolicyCatalog::toEvent).toList());
     }
 
-    static ReasonV1 toEvent(Reason r) {
+    public static ReasonV1 toEvent(Reason r) {
         return new ReasonV1(r.clauseId(), r.conditionPath(), r.fact().orElse(null), r.expected().orElse(null),
                 r.actual().orElse(null), r.shortfall().orElse(null), r.message().zh(), r.message().en(), r.source(),
                 r.kind().code());

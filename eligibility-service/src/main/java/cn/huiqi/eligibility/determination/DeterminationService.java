@@ -120,7 +120,7 @@ public class DeterminationService {
     }
 
     /** The projection as vocabulary facts: the registration fields under their fact names plus profile facts. */
-    static Map<String, Object> enterpriseFacts(EnterpriseProjectionEntity e) {
+    public static Map<String, Object> enterpriseFacts(EnterpriseProjectionEntity e) {
         Map<String, Object> facts = new TreeMap<>(e.facts);
         facts.put("enterprise.legal_form", e.legalForm);
         facts.put("enterprise.region_code", e.regionCode);

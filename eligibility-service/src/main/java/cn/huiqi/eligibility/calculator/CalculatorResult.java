@@ -1,0 +1,37 @@
+package cn.huiqi.eligibility.calculator;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import cn.huiqi.engine.model.Bilingual;
+import cn.huiqi.events.payload.ReasonV1;
+
+/** The 政策计算器's answer: every clause judged, the ones that pay first, then the near misses. */
+@Schema(name = "CalculatorResult")
+public record CalculatorResult(LocalDate asOf, int year,
+        @Schema(type = SchemaType.STRING, example = "55000.00", description = "Sum of the computed grants of eligible clauses (maxima of review-determined ones included; investments and previews excluded)") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalGrants,
+        List<ClauseResult> clauses) {
+
+    /**
+     * One clause: {@code outcome} is eligible, incomplete (facts missing: {@code missingFacts}) or not eligible
+     * (the blocking reasons say which condition failed and by how much). {@code preview} marks a clause of a policy
+     * that is only a draft for comment: the amount shows what it would give, not what can be granted. Awards ignore
+     * what the enterprise has already received (award-service's estimate applies its ledger).
+     */
+    @Schema(name = "CalculatorClauseResult")
+    public record ClauseResult(String clauseId, String policyId, String number, Bilingual title, String outcome,
+            boolean preview,
+            @Schema(type = SchemaType.STRING, example = "55000.00") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+            @Schema(type = SchemaType.STRING, example = "55000.00") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal uncappedAmount,
+            @Schema(description = "grant, investment or non_monetary") String awardKind,
+            @Schema(description = "computed, review_maximum (the amount is the most review can grant) or not_computable") String amountBasis,
+            List<String> trace, List<String> bindingCaps, List<String> missingFacts, List<ReasonV1> reasons,
+            String source) {
+    }
+}

@@ -1,0 +1,121 @@
+package cn.huiqi.eligibility;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import cn.huiqi.events.Topics;
+import cn.huiqi.infra.TestTopics;
+import cn.huiqi.infra.TestUscc;
+
+/** 政策计算器 and catalog search over HTTP. */
+@QuarkusTest
+class CalculatorTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void talentClausePaysAndComesFirst() {
+        JsonPath r = calculate(Map.of("facts", Map.of("enterprise.legal_form", "limited_liability_company",
+                "claim.talent.masters_hired", 3, "claim.talent.phds_hired", 2, "claim.talent.postdocs_hired", 1),
+                "asOf", "2026-11-23"));
+        assertThat(r.getString("clauses[0].clauseId")).isEqualTo("ccxq-2023-11.12");
+        assertThat(r.getString("clauses[0].outcome")).isEqualTo("eligible");
+        assertThat(r.getString("clauses[0].amount")).isEqualTo("55000.00");
+        assertThat(r.getList("clauses[0].trace", String.class)).contains("硕士 3 人 × 5,000.00 = 15,000.00");
+        assertThat(r.getString("totalGrants")).isEqualTo("55000.00");
+        // Every clause of the catalog is judged.
+        assertThat(r.getList("clauses")).hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void missingFactsMakeAClauseIncompleteAndAreNamed() {
+        JsonPath r = calculate(Map.of("facts", Map.of("enterprise.legal_form", "limited_liability_company"),
+                "clauseIds", List.of("ccxq-2023-11.12"), "asOf", "2026-11-23"));
+        assertThat(r.getString("clauses[0].outcome")).isEqualTo("incomplete");
+        assertThat(r.getList("clauses[0].missingFacts", String.class)).contains("claim.talent.masters_hired");
+        assertThat(r.getString("totalGrants")).isEqualTo("0.00");
+    }
+
+    @Test
+    void nearMissSaysByHowMuch() {
+        JsonPath r = calculate(Map.of("facts", Map.of("enterprise.legal_form", "limited_liability_company",
+                "claim.park.is_featured_park", true, "claim.park.enterprise_count", 19,
+                "claim.park.track_enterprise_share", 0.75), "clauseIds", List.of("ccxq-2023-11.1a"), "asOf",
+                "2026-11-23"));
+        assertThat(r.getString("clauses[0].outcome")).isEqualTo("not_eligible");
+        assertThat(r.getList("clauses[0].reasons.findAll { it.kind == 'condition_not_met' }.shortfall", String.class))
+                .containsExactly("1");
+    }
+
+    @Test
+    void draftPolicyClauseIsAPreviewNotAGrant() {
+        JsonPath r = calculate(Map.of("facts", Map.of("claim.sti.specialized_sme_first_level", "municipal"),
+                "clauseIds", List.of("ccst-draft.17c"), "asOf", "2026-11-23"));
+        assertThat(r.getString("clauses[0].outcome")).isEqualTo("eligible");
+        assertThat(r.getBoolean("clauses[0].preview")).isTrue();
+        assertThat(r.getString("clauses[0].amount")).isEqualTo("100000.00");
+        assertThat(r.getString("totalGrants")).isEqualTo("0.00");
+    }
+
+    @Test
+    void registeredEnterpriseLendsItsFacts() {
+        String uscc = TestUscc.random();
+        TestTopics.send(bootstrapServers, Topics.ENTERPRISE, DeterminationTest.registered(uscc, "branch"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status;
+        do {
+            status = given().contentType(ContentType.JSON).body(Map.of("uscc", uscc, "facts",
+                    Map.of("claim.talent.masters_hired", 1), "clauseIds", List.of("ccxq-2023-11.12")))
+                    .post("/api/v1/calculator").statusCode();
+        } while (status == 422 && System.nanoTime() < deadline);
+        // A branch has no legal personality of its own: the registered legal form decides.
+        given().contentType(ContentType.JSON).body(Map.of("uscc", uscc, "facts",
+                Map.of("claim.talent.masters_hired", 1), "clauseIds", List.of("ccxq-2023-11.12")))
+                .post("/api/v1/calculator").then().statusCode(200)
+                .body("clauses[0].outcome", equalTo("not_eligible"))
+                .body("clauses[0].reasons.fact", hasItem("enterprise.legal_form"));
+    }
+
+    @Test
+    void badFactsAndUnknownClausesAreProblems() {
+        given().contentType(ContentType.JSON).body(Map.of("facts", Map.of("claim.talent.masters_hired", "many")))
+                .post("/api/v1/calculator").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:invalid-facts"))
+                .body("violations.fact", hasItem("claim.talent.masters_hired"));
+        given().contentType(ContentType.JSON).body(Map.of("facts", Map.of(), "clauseIds", List.of("nope")))
+                .post("/api/v1/calculator").then().statusCode(422)
+                .body("type", equalTo("urn:huiqi:problem:unknown-clause"));
+    }
+
+    @Test
+    void catalogSearch() {
+        given().get("/api/v1/clauses?q=双一流").then().statusCode(200).body("id", hasItem("ccxq-2023-11.12"));
+        given().get("/api/v1/clauses?department=人社局").then().statusCode(200)
+                .body("id", hasItem("ccxq-2023-11.12"));
+        JsonPath drafts = given().get("/api/v1/policies?status=draft_for_comment").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(drafts.getList("id", String.class)).isNotEmpty().doesNotContain("cn-jl-changchun-new-area-2023-11");
+        assertThat(given().get("/api/v1/policies?inForceOn=2026-11-23").then().statusCode(200).extract().jsonPath()
+                .getList("id", String.class)).contains("cn-jl-changchun-new-area-2023-11");
+    }
+
+    private static JsonPath calculate(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/calculator").then().statusCode(200)
+                .extract().jsonPath();
+    }
+}
