@@ -141,7 +141,7 @@ class ApplicationResourceTest {
         // The award overtakes the determination (they travel on different topics).
         TestTopics.send(bootstrapServers, Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
                 new AwardProposedV1(id, uscc, TALENT, 2026, new BigDecimal("20000.00"), new BigDecimal("20000.00"),
-                        List.of("博士 2 人 × 10,000.00 = 20,000.00"), List.of())));
+                        List.of("博士 2 人 × 10,000.00 = 20,000.00"), List.of(), "grant", "computed")));
         awaitStatus(id, "AWARD_PROPOSED");
         ReasonV1 met = new ReasonV1(TALENT, "eligibility.all[1]", "claim.talent.phds_hired", "≥ 1", "2", null,
                 "引进符合条件的人才：满足", "qualifying hires: met", "企业每引进一名...", "note");

@@ -3,6 +3,7 @@ package cn.huiqi.award;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -57,8 +58,8 @@ class AwardLedgerTest {
         assertThat(award.trace()).contains("硕士 3 人 × 5,000.00 = 15,000.00", "博士 2 人 × 10,000.00 = 20,000.00",
                 "博士后 1 人 × 20,000.00 = 20,000.00");
         given().get("/api/v1/awards/" + applicationId).then().statusCode(200)
-                .body("amount", org.hamcrest.Matchers.equalTo("55000.00"))
-                .body("kind", org.hamcrest.Matchers.equalTo("PROPOSED"));
+                .body("amount", equalTo("55000.00"))
+                .body("kind", equalTo("PROPOSED"));
     }
 
     @Test
@@ -92,6 +93,25 @@ class AwardLedgerTest {
                 .contains("每家企业每年最高奖励50万元");
         assertThat(awards.get(1).amount()).isEqualTo(new BigDecimal("0.00"));
         assertThat(awards.get(1).uncappedAmount()).isEqualTo(new BigDecimal("10000.00"));
+    }
+
+    @Test
+    void coInvestmentIsAReviewDeterminedMaximumNotAGrant() {
+        // 长新管规〔2023〕11号 (十): 跟投 at most 10% of the project, at most 10,000,000 per project, decided on assessment.
+        String uscc = TestUscc.random();
+        UUID applicationId = UUID.randomUUID();
+        TestTopics.send(bootstrapServers, Topics.ELIGIBILITY, EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED,
+                "test", uscc, new EligibilityDeterminedV1(applicationId, uscc, "ccxq-2023-11.10", 2026, true,
+                        List.of(), Map.of("enterprise.legal_form", "limited_liability_company",
+                                "enterprise.is_track_enterprise", true, "claim.fund.invested_by_recognized_institution",
+                                true, "claim.fund.project_total_investment", 200000000))));
+        AwardProposedV1 award = published(uscc, 1).get(0);
+        assertThat(award.amount()).isEqualTo(new BigDecimal("10000000.00"));
+        assertThat(award.investment()).isTrue();
+        assertThat(award.reviewDetermined()).isTrue();
+        given().get("/api/v1/awards/" + applicationId).then().statusCode(200)
+                .body("awardKind", equalTo("investment"))
+                .body("amountBasis", equalTo("review_maximum"));
     }
 
     @Test

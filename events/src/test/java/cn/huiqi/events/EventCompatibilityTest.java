@@ -63,6 +63,9 @@ class EventCompatibilityTest {
         AwardProposedV1 data = fixture("award.proposed.v1.json").dataAs(AwardProposedV1.class);
         assertThat(data.amount()).isEqualTo(new BigDecimal("55000.00"));
         assertThat(data.trace()).containsExactly("硕士 3 人 × 5,000.00 = 15,000.00");
+        assertThat(data.awardKind()).as("added later: absent from the first v1 events").isNull();
+        assertThat(data.reviewDetermined()).isFalse();
+        assertThat(data.investment()).isFalse();
     }
 
     @Test
@@ -75,7 +78,8 @@ class EventCompatibilityTest {
     @Test
     void roundTripKeepsEveryFieldAndMoneyAsString() {
         AwardProposedV1 payload = new AwardProposedV1(UUID.randomUUID(), "91220101MA0Y5CGQ1E", "ccxq-2023-11.12",
-                2026, new BigDecimal("500000.00"), new BigDecimal("600000.00"), List.of("a"), List.of("cap"));
+                2026, new BigDecimal("500000.00"), new BigDecimal("600000.00"), List.of("a"), List.of("cap"), "grant",
+                "computed");
         EventEnvelope sent = EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", payload.uscc(), payload);
         String json = EventCodec.encode(sent);
         assertThat(json).contains("\"amount\":\"500000.00\"");

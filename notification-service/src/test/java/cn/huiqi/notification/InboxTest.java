@@ -39,14 +39,15 @@ class InboxTest {
         String uscc = TestUscc.random();
         EventEnvelope award = EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
                 new AwardProposedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, new BigDecimal("500000.00"),
-                        new BigDecimal("600000.00"), List.of(), List.of("ccxq-2023-11.12.year-cap")));
+                        new BigDecimal("600000.00"), List.of(), List.of("ccxq-2023-11.12.year-cap"), "grant",
+                        "computed"));
         for (int i = 0; i < 3; i++) {
             send(Topics.AWARD, award);
         }
         // Same key, same partition: once the sentinel's message is there, all three copies have been consumed.
         EventEnvelope sentinel = EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
                 new AwardProposedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2025, new BigDecimal("5000.00"),
-                        new BigDecimal("5000.00"), List.of(), List.of()));
+                        new BigDecimal("5000.00"), List.of(), List.of(), "grant", "computed"));
         send(Topics.AWARD, sentinel);
 
         JsonPath inbox = awaitInbox(uscc, 2);
@@ -55,6 +56,17 @@ class InboxTest {
         assertThat(inbox.getList("title", String.class)).contains("拟奖励 500,000.00 元");
         assertThat(inbox.getList("body", String.class))
                 .anyMatch(b -> b.contains("拟奖励金额 500,000.00 元（按政策计算 600,000.00 元，受上限约束）"));
+    }
+
+    @Test
+    void reviewDeterminedInvestmentSaysMaximumAndReview() throws InterruptedException {
+        String uscc = TestUscc.random();
+        send(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
+                new AwardProposedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.10", 2026, new BigDecimal("10000000.00"),
+                        new BigDecimal("20000000.00"), List.of(), List.of(), "investment", "review_maximum")));
+        JsonPath inbox = awaitInbox(uscc, 1);
+        assertThat(inbox.getString("[0].title")).isEqualTo("拟投资 最高 10,000,000.00 元");
+        assertThat(inbox.getString("[0].body")).contains("拟投资金额最高 10,000,000.00 元，具体金额由评审核定");
     }
 
     @Test

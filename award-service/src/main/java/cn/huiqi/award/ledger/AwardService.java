@@ -72,12 +72,14 @@ public class AwardService {
         e.uncappedAmount = result.uncappedAmount();
         e.trace = result.trace().stream().map(TraceStep::zh).toList();
         e.capsApplied = result.bindingCaps().stream().map(AwardService::describe).toList();
+        e.awardKind = result.kind().code();
+        e.amountBasis = result.basis().code();
         e.facts = d.facts();
         e.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         e.persist();
         outbox.publish(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_PROPOSED, SOURCE, d.uscc(),
                 new AwardProposedV1(e.applicationId, e.uscc, e.clauseId, e.year, e.amount, e.uncappedAmount, e.trace,
-                        e.capsApplied)));
+                        e.capsApplied, e.awardKind, e.amountBasis)));
     }
 
     public AwardView get(UUID applicationId) {

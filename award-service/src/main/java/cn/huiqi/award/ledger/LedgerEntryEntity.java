@@ -38,6 +38,14 @@ public class LedgerEntryEntity extends PanacheEntityBase {
 
     public String kind;
 
+    /** grant, investment or non_monetary. */
+    @Column(name = "award_kind")
+    public String awardKind;
+
+    /** computed, review_maximum (the amount is the most review can grant) or not_computable. */
+    @Column(name = "amount_basis")
+    public String amountBasis;
+
     public BigDecimal amount;
 
     @Column(name = "uncapped_amount")

@@ -36,12 +36,18 @@ final class Messages {
     }
 
     static Message awardProposed(AwardProposedV1 award) {
-        String body = "您对政策条款 " + award.clauseId() + "（" + award.year() + " 年度）的申请符合条件，拟奖励金额 "
-                + yuan(award.amount()) + " 元";
+        String what = award.investment() ? "拟投资金额" : "拟奖励金额";
+        String body = "您对政策条款 " + award.clauseId() + "（" + award.year() + " 年度）的申请符合条件，" + what
+                + (award.reviewDetermined() ? "最高 " : " ") + yuan(award.amount()) + " 元";
+        if (award.reviewDetermined()) {
+            body += "，具体金额由评审核定";
+        }
         if (award.uncappedAmount() != null && award.uncappedAmount().compareTo(award.amount()) > 0) {
             body += "（按政策计算 " + yuan(award.uncappedAmount()) + " 元，受上限约束）";
         }
-        return new Message("award-proposed", "拟奖励 " + yuan(award.amount()) + " 元",
+        String title = (award.investment() ? "拟投资 " : "拟奖励 ") + (award.reviewDetermined() ? "最高 " : "")
+                + yuan(award.amount()) + " 元";
+        return new Message("award-proposed", title,
                 body + "。申请编号：" + award.applicationId() + "。");
     }
 
