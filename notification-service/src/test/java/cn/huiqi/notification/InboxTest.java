@@ -70,6 +70,18 @@ class InboxTest {
     }
 
     @Test
+    void malformedRecordIsParkedAndTheNextEventStillArrives() throws InterruptedException {
+        String uscc = TestUscc.random();
+        TestTopics.sendRaw(bootstrapServers, Topics.AWARD, uscc, "{not an event");
+        send(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_PROPOSED, "test", uscc,
+                new AwardProposedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, new BigDecimal("5000.00"),
+                        new BigDecimal("5000.00"), List.of(), List.of(), "grant", "computed")));
+        assertThat(awaitInbox(uscc, 1).getString("[0].title")).isEqualTo("拟奖励 5,000.00 元");
+        assertThat(TestTopics.records(bootstrapServers, Topics.DEAD_LETTER, uscc, 1, Duration.ofSeconds(30)))
+                .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("{not an event"));
+    }
+
+    @Test
     void ineligibleDeterminationExplainsWhy() throws InterruptedException {
         String uscc = TestUscc.random();
         ReasonV1 reason = new ReasonV1("ccxq-2023-11.12", "eligibility.all[0]", "claim.talent.total_hired", ">= 1",

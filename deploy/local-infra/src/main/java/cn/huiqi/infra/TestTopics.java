@@ -28,15 +28,20 @@ public final class TestTopics {
 
     /** Publishes each event (keyed by its subject, as the relays do) and waits for the broker's acknowledgement. */
     public static void send(String bootstrapServers, String topic, EventEnvelope... events) {
+        for (EventEnvelope e : events) {
+            sendRaw(bootstrapServers, topic, e.subject(), EventCodec.encode(e));
+        }
+    }
+
+    /** Publishes any text, e.g. a record no service could read, and waits for the broker's acknowledgement. */
+    public static void sendRaw(String bootstrapServers, String topic, String key, String value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (EventEnvelope e : events) {
-                producer.send(new ProducerRecord<>(topic, e.subject(), EventCodec.encode(e))).get();
-            }
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
