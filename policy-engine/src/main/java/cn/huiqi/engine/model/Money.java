@@ -30,9 +30,13 @@ public final class Money {
 
     /** {@code 1234567.8} → {@code "1,234,567.80"}; digits past the fen (intermediate results) are kept. */
     public static String format(BigDecimal amount) {
-        BigDecimal v = amount.scale() < SCALE ? amount.setScale(SCALE) : amount.stripTrailingZeros();
-        if (v.scale() < SCALE) {
-            v = v.setScale(SCALE);
+        BigDecimal v;
+        if (amount.scale() <= SCALE) {
+            v = amount.setScale(SCALE);
+        } else {
+            // products of rates and amounts carry more scale; show the fen, and further digits only if not zero
+            BigDecimal fen = amount.setScale(SCALE, RoundingMode.DOWN);
+            v = fen.compareTo(amount) == 0 ? fen : amount.stripTrailingZeros();
         }
         return group(v.toPlainString());
     }
