@@ -54,7 +54,18 @@ public class EvaluatorBenchmark {
     Clause products;
     List<Clause> clauses;
     Facts[] enterprises;
-    int next;
+
+    /** Each thread walks the enterprises on its own. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+
+        Facts next(EvaluatorBenchmark b) {
+            Facts f = b.enterprises[next];
+            next = (next + 1) & (ENTERPRISES - 1);
+            return f;
+        }
+    }
 
     @Setup
     public void setUp() {
@@ -114,16 +125,10 @@ public class EvaluatorBenchmark {
         }
     }
 
-    private Facts nextEnterprise() {
-        Facts f = enterprises[next];
-        next = (next + 1) & (ENTERPRISES - 1);
-        return f;
-    }
-
     /** Clause (十二): eligibility with reasons, then the award with its trace and the yearly cap. */
     @Benchmark
-    public void talentClause(Blackhole bh) {
-        Facts facts = nextEnterprise();
+    public void talentClause(Cursor cursor, Blackhole bh) {
+        Facts facts = cursor.next(this);
         EligibilityResult e = evaluator.checkEligibility(talent, facts, AS_OF);
         bh.consume(e);
         bh.consume(evaluator.computeAward(talent, facts, history, 2025));
@@ -131,28 +136,28 @@ public class EvaluatorBenchmark {
 
     /** Clause (十二), eligibility only: the conditions with their reasons. */
     @Benchmark
-    public EligibilityResult talentEligibility() {
-        return evaluator.checkEligibility(talent, nextEnterprise(), AS_OF);
+    public EligibilityResult talentEligibility(Cursor cursor) {
+        return evaluator.checkEligibility(talent, cursor.next(this), AS_OF);
     }
 
     /** Clause (十二), award only: the formula with its trace and the yearly cap. */
     @Benchmark
-    public AwardResult talentAward() {
-        return evaluator.computeAward(talent, nextEnterprise(), history, 2025);
+    public AwardResult talentAward(Cursor cursor) {
+        return evaluator.computeAward(talent, cursor.next(this), history, 2025);
     }
 
     /** Clause (六): eligibility over an item list, then each item's award, its cap and the enterprise cap. */
     @Benchmark
-    public void itemListClause(Blackhole bh) {
-        Facts facts = nextEnterprise();
+    public void itemListClause(Cursor cursor, Blackhole bh) {
+        Facts facts = cursor.next(this);
         bh.consume(evaluator.checkEligibility(products, facts, AS_OF));
         bh.consume(evaluator.computeAward(products, facts, history, 2025));
     }
 
     /** Every clause of the pack for one enterprise: eligibility, and the award where eligible or a preview. */
     @Benchmark
-    public void wholePack(Blackhole bh) {
-        Facts facts = nextEnterprise();
+    public void wholePack(Cursor cursor, Blackhole bh) {
+        Facts facts = cursor.next(this);
         for (Clause c : clauses) {
             EligibilityResult e = evaluator.checkEligibility(c, facts, AS_OF);
             bh.consume(e);
