@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import cn.huiqi.engine.eval.WorkedExampleRunner;
 import cn.huiqi.engine.load.PolicyPackLoader;
 import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.WorkedExample;
@@ -19,6 +20,7 @@ class WorkedExamplesTest {
 
     static final PolicyPack SEED_PACK = PolicyPackLoader.fromClasspath("policies");
     static final PolicyPack ENGINE_PACK = PolicyPackLoader.fromClasspath("packs/engine");
+    static final WorkedExampleRunner RUNNER = new WorkedExampleRunner();
 
     static Stream<Arguments> examples() {
         return Stream.of(SEED_PACK, ENGINE_PACK)
@@ -29,7 +31,8 @@ class WorkedExamplesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("examples")
     void example(String clauseId, String name, Clause clause, WorkedExample example) {
-        ExampleRunner.run(clause, example);
+        WorkedExampleRunner.Outcome outcome = RUNNER.run(clause, example);
+        assertThat(outcome.failures()).as("%s: %s", clauseId, name).isEmpty();
     }
 
     @Test

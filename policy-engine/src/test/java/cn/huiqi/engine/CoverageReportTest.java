@@ -1,0 +1,81 @@
+package cn.huiqi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.huiqi.engine.coverage.CoverageReport;
+import cn.huiqi.engine.coverage.QuantifiedSentences;
+import cn.huiqi.engine.coverage.QuantifiedSentences.Kind;
+import cn.huiqi.engine.load.PolicyPackLoader;
+
+/**
+ * Regenerates the coverage report from the seed texts and the pack: every sentence with a rate or a cap is encoded
+ * or accounted for, and the committed {@code docs/coverage.md} is the regenerated one.
+ */
+class CoverageReportTest {
+
+    static final Path PACK = Path.of("..", "policies");
+    static final Path COMMITTED = Path.of("..", "docs", "coverage.md");
+
+    static Path seeds() {
+        String seeds = System.getProperty("huiqi.seeds");
+        assertThat(seeds).as("system property huiqi.seeds (set by the pom: <repository>/../shared/seeds)").isNotNull();
+        Path dir = Path.of(seeds);
+        assertThat(dir).as("the seed texts beside the repository").isDirectory();
+        return dir;
+    }
+
+    static CoverageReport report(Path seeds) {
+        return CoverageReport.of(PolicyPackLoader.fromDirectory(PACK), PACK, seeds);
+    }
+
+    @Test
+    void every_sentence_with_a_rate_or_a_cap_is_accounted_for() {
+        CoverageReport report = report(seeds());
+        assertThat(report.problems()).as("fix policies/coverage/<policy-id>.yaml or the clause's source").isEmpty();
+        assertThat(report.documents()).extracting(CoverageReport.Document::seed).containsExactly(
+                "000_368f7d3063765867", "001_7e05db921a760469", "004_2f1efa204b180be2");
+        assertThat(report.documents()).allSatisfy(d -> assertThat(d.unaccounted()).as(d.seed()).isZero());
+        assertThat(report.documents().get(0).sentences()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void the_committed_report_is_the_regenerated_one() throws IOException {
+        String regenerated = report(seeds()).markdown();
+        assertThat(COMMITTED).as("docs/coverage.md; regenerate: " + CoverageReport.REGENERATE).isRegularFile();
+        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
+                .as("docs/coverage.md is stale; regenerate from the repository's root: " + CoverageReport.REGENERATE)
+                .isEqualTo(regenerated);
+    }
+
+    @Test
+    void a_new_sentence_with_a_rate_and_no_clause_fails_the_check(@TempDir Path tmp) throws IOException {
+        Path seeds = seeds();
+        for (Path seed : Files.list(seeds).collect(Collectors.toList())) {
+            Files.copy(seed, tmp.resolve(seed.getFileName()));
+        }
+        Path draft = tmp.resolve("004_2f1efa204b180be2.txt");
+        Files.writeString(draft, Files.readString(draft, StandardCharsets.UTF_8)
+                + "\n27.对新建中试平台，按设备投资的15%给予补助。\n", StandardCharsets.UTF_8);
+        CoverageReport report = report(tmp);
+        assertThat(report.problems()).singleElement().asString().contains("004_2f1efa204b180be2")
+                .contains("names a rate").contains("按设备投资的15%给予补助");
+    }
+
+    @Test
+    void sentences_and_what_they_name() {
+        assertThat(QuantifiedSentences.sentences("甲。乙，丙；丁\n戊")).containsExactly("甲。", "乙，丙；", "丁", "戊");
+        assertThat(QuantifiedSentences.kinds("给予最高300万元补助")).containsExactlyInAnyOrder(Kind.AMOUNT, Kind.CAP);
+        assertThat(QuantifiedSentences.kinds("增速超过10%")).containsExactly(Kind.RATE);
+        assertThat(QuantifiedSentences.kinds("每年举办4场专题场景对接会，开放20个以上场景")).isEmpty();
+        assertThat(QuantifiedSentences.key("按其服务金额的10%给予奖励。（责任部门：科技局）")).isEqualTo("按其服务金额的10%给予奖励");
+    }
+}
