@@ -71,6 +71,28 @@ class CoverageReportTest {
     }
 
     @Test
+    void accounting_data_that_matches_nothing_or_gives_an_unknown_reason_fails_the_check(@TempDir Path tmp)
+            throws IOException {
+        for (String f : new String[]{"index.yaml", "vocabulary.yaml", "cn-jl-changchun-new-area-2023-11.yaml",
+                "cn-jl-changchun-sti-new-productive-forces-draft.yaml"}) {
+            Files.copy(PACK.resolve(f), tmp.resolve(f));
+        }
+        Files.createDirectories(tmp.resolve("coverage"));
+        String draft = "cn-jl-changchun-sti-new-productive-forces-draft.yaml";
+        Files.writeString(tmp.resolve("coverage").resolve(draft),
+                Files.readString(PACK.resolve("coverage").resolve(draft), StandardCharsets.UTF_8)
+                        + "  - {seed: 004_2f1efa204b180be2, text: 到2030年全市研发投入翻番, reason: target_not_award, note: x}\n"
+                        + "  - {seed: 004_2f1efa204b180be2, text: 对省实验室每年给予1亿元, reason: budget, note: x}\n"
+                        + "  - {seed: 004_2f1efa204b180be2, text: 对新获批的全国重点实验室, reason: not_a_payment, note: x}\n",
+                StandardCharsets.UTF_8);
+        CoverageReport report = CoverageReport.of(PolicyPackLoader.fromDirectory(tmp), tmp, seeds());
+        assertThat(report.problems()).hasSize(3)
+                .anySatisfy(p -> assertThat(p).contains("matches no quantified sentence").contains("到2030年"))
+                .anySatisfy(p -> assertThat(p).contains("'budget' is not one of").contains("target_not_award"))
+                .anySatisfy(p -> assertThat(p).contains("both encoded (ccst-draft.2a)"));
+    }
+
+    @Test
     void sentences_and_what_they_name() {
         assertThat(QuantifiedSentences.sentences("甲。乙，丙；丁\n戊")).containsExactly("甲。", "乙，丙；", "丁", "戊");
         assertThat(QuantifiedSentences.kinds("给予最高300万元补助")).containsExactlyInAnyOrder(Kind.AMOUNT, Kind.CAP);
