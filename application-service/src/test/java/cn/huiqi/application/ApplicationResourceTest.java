@@ -77,6 +77,40 @@ class ApplicationResourceTest {
     }
 
     @Test
+    void retriesWithTheSameIdempotencyKeyGetTheFirstAnswer() throws Exception {
+        String uscc = registered();
+        Map<String, Object> body = Map.of("uscc", uscc, "clauseId", TALENT, "year", 2026, "claim",
+                Map.of("claim.talent.masters_hired", 2));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Response>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .header("Idempotency-Key", "retry-" + uscc).body(body).post("/api/v1/applications")));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<Response> r : results) {
+                Response response = r.get();
+                assertThat(response.statusCode()).isEqualTo(201);
+                ids.add(response.jsonPath().getString("id"));
+            }
+            assertThat(ids).containsOnly(ids.get(0));
+        } finally {
+            pool.shutdown();
+        }
+        given().get("/api/v1/enterprises/" + uscc + "/applications").then().body("size()", equalTo(1));
+
+        // The same key for another request is refused and changes nothing.
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + uscc)
+                .body(Map.of("uscc", uscc, "clauseId", TALENT, "year", 2025, "claim",
+                        Map.of("claim.talent.masters_hired", 2)))
+                .post("/api/v1/applications").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:idempotency-key-reused"));
+        given().get("/api/v1/enterprises/" + uscc + "/applications").then().body("size()", equalTo(1));
+    }
+
+    @Test
     void secondApplicationForTheSameClauseAndYearIsAConflict() {
         String uscc = registered();
         submit(uscc, Map.of("claim.talent.masters_hired", 1)).then().statusCode(201);

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,8 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.huiqi.support.idempotency.IdempotentRequests;
 
 /** Applications for policy clauses. */
 @Path("/api/v1")
@@ -27,9 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApplicationResource {
 
     private final ApplicationService service;
+    private final IdempotentRequests idempotent;
 
-    public ApplicationResource(ApplicationService service) {
+    public ApplicationResource(ApplicationService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -39,9 +45,12 @@ public class ApplicationResource {
     @APIResponse(responseCode = "201", description = "Submitted")
     @APIResponse(responseCode = "409", description = "Already applied for this clause and year")
     @APIResponse(responseCode = "422", description = "Unknown enterprise or clause, or an invalid claim")
-    public Response submit(@Valid @NotNull ApplicationRequest request) {
-        ApplicationView view = service.submit(request);
-        return Response.created(URI.create("/api/v1/applications/" + view.id())).entity(view).build();
+    public Response submit(@Valid @NotNull ApplicationRequest request,
+            @Parameter(description = "Retries with the same key and body get the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute("submitApplication", idempotencyKey, request, () -> {
+            ApplicationView view = service.submit(request);
+            return Response.created(URI.create("/api/v1/applications/" + view.id())).entity(view).build();
+        });
     }
 
     @GET

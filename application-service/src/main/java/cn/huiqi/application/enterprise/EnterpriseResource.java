@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,8 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.huiqi.support.idempotency.IdempotentRequests;
 
 /** Enterprise registration and look-up. The root is shared with ApplicationResource (/enterprises/{uscc}/...). */
 @Path("/api/v1")
@@ -25,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EnterpriseResource {
 
     private final EnterpriseService service;
+    private final IdempotentRequests idempotent;
 
-    public EnterpriseResource(EnterpriseService service) {
+    public EnterpriseResource(EnterpriseService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -36,9 +42,12 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "Already registered (problem+json)")
     @APIResponse(responseCode = "422", description = "Invalid code: the body's `rule` names the broken rule")
-    public Response register(@Valid @NotNull EnterpriseRegistration request) {
-        EnterpriseView view = service.register(request);
-        return Response.created(URI.create("/api/v1/enterprises/" + view.uscc())).entity(view).build();
+    public Response register(@Valid @NotNull EnterpriseRegistration request,
+            @Parameter(description = "Retries with the same key and body get the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute("registerEnterprise", idempotencyKey, request, () -> {
+            EnterpriseView view = service.register(request);
+            return Response.created(URI.create("/api/v1/enterprises/" + view.uscc())).entity(view).build();
+        });
     }
 
     @GET
