@@ -42,6 +42,24 @@ class CalculatorTest {
     }
 
     @Test
+    void sameKindOfMatterPaysOnceTheBest() {
+        // One platform, 8,000,000 invested: (二) 40% = 3,200,000 and (三) 30% → 3,000,000 (cap) are 同类 (S1).
+        Map<String, Object> facts = Map.of("enterprise.legal_form", "limited_liability_company",
+                "claim.platform.is_track_public_tech_platform", true, "claim.platform.newly_established", true,
+                "claim.platform.recognized_by_new_area", true, "claim.platform.actual_investment", 8000000,
+                "claim.industrial_internet.benchmark_platform", true,
+                "claim.industrial_internet.platform_investment", 8000000);
+        JsonPath r = calculate(Map.of("facts", facts, "clauseIds", List.of("ccxq-2023-11.3a", "ccxq-2023-11.2a"),
+                "asOf", "2026-11-23"));
+        assertThat(r.getString("clauses[0].clauseId")).isEqualTo("ccxq-2023-11.2a");
+        assertThat(r.getString("clauses[0].amount")).isEqualTo("3200000.00");
+        assertThat(r.getString("clauses[1].clauseId")).isEqualTo("ccxq-2023-11.3a");
+        assertThat(r.getString("clauses[1].outcome")).isEqualTo("eligible");
+        assertThat(r.getString("clauses[1].setAside.zh")).contains("ccxq-2023-11.2a").contains("不予重复享受");
+        assertThat(r.getString("totalGrants")).isEqualTo("3200000.00");
+    }
+
+    @Test
     void missingFactsMakeAClauseIncompleteAndAreNamed() {
         JsonPath r = calculate(Map.of("facts", Map.of("enterprise.legal_form", "limited_liability_company"),
                 "clauseIds", List.of("ccxq-2023-11.12"), "asOf", "2026-11-23"));

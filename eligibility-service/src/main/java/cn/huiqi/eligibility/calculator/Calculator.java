@@ -22,6 +22,7 @@ import cn.huiqi.engine.eval.Evaluator;
 import cn.huiqi.engine.eval.MissingFactException;
 import cn.huiqi.engine.eval.Reason;
 import cn.huiqi.engine.eval.ReasonKind;
+import cn.huiqi.engine.eval.StackingResolver;
 import cn.huiqi.engine.eval.TraceStep;
 import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.Facts;
@@ -38,9 +39,11 @@ public class Calculator {
 
     private final PolicyCatalog catalog;
     private final Evaluator evaluator = new Evaluator();
+    private final StackingResolver stackingResolver;
 
     public Calculator(PolicyCatalog catalog) {
         this.catalog = catalog;
+        this.stackingResolver = new StackingResolver(catalog.pack());
     }
 
     public CalculatorResult calculate(CalculatorRequest request) {
@@ -49,13 +52,19 @@ public class Calculator {
         Facts facts = facts(request);
         List<Clause> clauses = clauses(request.clauseIds());
 
-        List<CalculatorResult.ClauseResult> results = new ArrayList<>();
+        List<CalculatorResult.ClauseResult> judged = new ArrayList<>();
+        List<AwardResult> payable = new ArrayList<>();
         for (Clause clause : clauses) {
-            results.add(judge(clause, facts, asOf, year));
+            judge(clause, facts, asOf, year, judged, payable);
         }
+        // 同类政策事项，可按最优执行，但不重复执行: within a stacking group only the best award counts.
+        StackingResolver.Resolution stacking = stackingResolver.resolve(payable);
+        List<CalculatorResult.ClauseResult> results = new ArrayList<>(judged.stream()
+                .map(r -> stacking.setAside(r.clauseId()).map(s -> r.withSetAside(s.reason())).orElse(r)).toList());
         results.sort(ORDER);
         BigDecimal total = results.stream()
-                .filter(r -> "eligible".equals(r.outcome()) && !r.preview() && "grant".equals(r.awardKind()))
+                .filter(r -> "eligible".equals(r.outcome()) && !r.preview() && "grant".equals(r.awardKind())
+                        && r.setAside() == null)
                 .map(CalculatorResult.ClauseResult::amount)
                 .reduce(Money.ZERO, BigDecimal::add);
         return new CalculatorResult(asOf, year, total, results);
@@ -70,13 +79,14 @@ public class Calculator {
 
     private static int rank(CalculatorResult.ClauseResult r) {
         return switch (r.outcome()) {
-            case "eligible" -> r.preview() ? 1 : 0;
-            case "incomplete" -> 2;
-            default -> 3;
+            case "eligible" -> r.preview() ? 2 : r.setAside() != null ? 1 : 0;
+            case "incomplete" -> 3;
+            default -> 4;
         };
     }
 
-    private CalculatorResult.ClauseResult judge(Clause clause, Facts facts, LocalDate asOf, int year) {
+    private void judge(Clause clause, Facts facts, LocalDate asOf, int year,
+            List<CalculatorResult.ClauseResult> judged, List<AwardResult> payable) {
         EligibilityResult eligibility = evaluator.checkEligibility(clause, facts, asOf);
         boolean draft = catalog.pack().policy(clause.policyId())
                 .map(p -> p.validity().status() == PolicyStatus.DRAFT_FOR_COMMENT).orElse(false);
@@ -100,14 +110,17 @@ public class Calculator {
                 missing.addAll(e.facts());
             }
         }
-        return new CalculatorResult.ClauseResult(clause.id(), clause.policyId(), clause.number(), clause.title(),
+        if (award.isPresent() && !preview) {
+            payable.add(award.get());
+        }
+        judged.add(new CalculatorResult.ClauseResult(clause.id(), clause.policyId(), clause.number(), clause.title(),
                 outcome, preview, award.map(AwardResult::amount).orElse(Money.ZERO),
                 award.map(AwardResult::uncappedAmount).orElse(Money.ZERO),
                 award.map(a -> a.kind().code()).orElse(clause.award().kind().code()),
                 award.map(a -> a.basis().code()).orElse(clause.award().basis().code()),
                 award.map(a -> a.trace().stream().map(TraceStep::zh).toList()).orElse(List.of()),
                 award.map(a -> a.bindingCaps().stream().map(c -> c.cap().id()).toList()).orElse(List.of()), missing,
-                eligibility.reasons().stream().map(PolicyCatalog::toEvent).toList(), clause.source());
+                eligibility.reasons().stream().map(PolicyCatalog::toEvent).toList(), clause.source(), null));
     }
 
     private Facts facts(CalculatorRequest request) {

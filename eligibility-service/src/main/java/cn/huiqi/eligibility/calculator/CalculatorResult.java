@@ -15,7 +15,7 @@ import cn.huiqi.events.payload.ReasonV1;
 /** The 政策计算器's answer: every clause judged, the ones that pay first, then the near misses. */
 @Schema(name = "CalculatorResult")
 public record CalculatorResult(LocalDate asOf, int year,
-        @Schema(type = SchemaType.STRING, example = "55000.00", description = "Sum of the computed grants of eligible clauses (maxima of review-determined ones included; investments and previews excluded)") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalGrants,
+        @Schema(type = SchemaType.STRING, example = "55000.00", description = "Sum of the grants of eligible clauses (maxima of review-determined ones included; investments, previews and awards set aside by a stacking group excluded)") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalGrants,
         List<ClauseResult> clauses) {
 
     /**
@@ -32,6 +32,12 @@ public record CalculatorResult(LocalDate asOf, int year,
             @Schema(description = "grant, investment or non_monetary") String awardKind,
             @Schema(description = "computed, review_maximum (the amount is the most review can grant) or not_computable") String amountBasis,
             List<String> trace, List<String> bindingCaps, List<String> missingFacts, List<ReasonV1> reasons,
-            String source) {
+            String source,
+            @Schema(description = "Set when a better clause of the same stacking group (同类政策事项，按最优执行) pays instead; says which and why") Bilingual setAside) {
+
+        ClauseResult withSetAside(Bilingual reason) {
+            return new ClauseResult(clauseId, policyId, number, title, outcome, preview, amount, uncappedAmount,
+                    awardKind, amountBasis, trace, bindingCaps, missingFacts, reasons, source, reason);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ import cn.huiqi.engine.model.Region;
 import cn.huiqi.engine.model.Rounding;
 import cn.huiqi.engine.model.SomeItem;
 import cn.huiqi.engine.model.Stacking;
+import cn.huiqi.engine.model.StackingGroup;
+import cn.huiqi.engine.model.StackingRule;
 import cn.huiqi.engine.model.Sum;
 import cn.huiqi.engine.model.SumOfFacts;
 import cn.huiqi.engine.model.Tiered;
@@ -128,12 +131,6 @@ final class PolicyReader {
             }
         }
         Validity validity = validity(root.field("effective"), status);
-        Optional<Stacking> stacking = Optional.empty();
-        Cursor st = root.field("stacking");
-        if (st.present() && st.object("source")) {
-            String s = st.field("source").text();
-            stacking = s == null ? Optional.empty() : Optional.of(new Stacking(s));
-        }
         List<String> sources = new ArrayList<>();
         for (Cursor c : root.field("sources").optionalList()) {
             String s = c.text();
@@ -148,12 +145,57 @@ final class PolicyReader {
                 clauses.add(clause);
             }
         }
+        Optional<Stacking> stacking = stacking(root.field("stacking"), clauses);
         if (id == null || title == null || issuer == null || documentNumber == null || region == null
                 || status == null || delivery == null || validity == null) {
             return null;
         }
         return new Policy(id, title, issuer, documentNumber, region, validity, delivery, applicants, stacking,
                 sources, clauses);
+    }
+
+    /** The document's rule and its groups; a group may only name clauses of this document, each in one group. */
+    private static Optional<Stacking> stacking(Cursor st, List<Clause> clauses) {
+        if (!st.present() || !st.object("source", "groups")) {
+            return Optional.empty();
+        }
+        String source = st.field("source").text();
+        Set<String> known = new HashSet<>();
+        clauses.forEach(c -> known.add(c.id()));
+        Set<String> grouped = new HashSet<>();
+        Set<String> groupIds = new HashSet<>();
+        List<StackingGroup> groups = new ArrayList<>();
+        for (Cursor g : st.field("groups").optionalList()) {
+            if (!g.object("id", "rule", "clauses", "matter")) {
+                continue;
+            }
+            String groupId = g.field("id").text();
+            if (groupId != null && !groupIds.add(groupId)) {
+                g.field("id").error("duplicate stacking group id '" + groupId + "'");
+            }
+            StackingRule rule = enumCode(g.field("rule"), StackingRule.values(), StackingRule::code);
+            Bilingual matter = g.field("matter").bilingual();
+            List<String> members = new ArrayList<>();
+            for (Cursor c : g.field("clauses").list(true)) {
+                String clauseId = c.text();
+                if (clauseId == null) {
+                    continue;
+                }
+                if (!known.contains(clauseId)) {
+                    c.error("no clause '" + clauseId + "' in this policy");
+                } else if (!grouped.add(clauseId)) {
+                    c.error("clause '" + clauseId + "' is already in another stacking group");
+                } else {
+                    members.add(clauseId);
+                }
+            }
+            if (members.size() < 2) {
+                g.field("clauses").error("a stacking group holds at least two clauses of this policy");
+            } else if (groupId != null && rule != null && matter != null) {
+                groups.add(new StackingGroup(groupId, rule, members, matter));
+            }
+        }
+        return source == null ? Optional.empty() : Optional.of(new Stacking(source, groups));
     }
 
     private static Region region(Cursor c) {
