@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -47,7 +48,7 @@ public final class CoverageReport {
 
     static final int MIN_SHARED = 12;
     static final int SHARED_PERCENT = 60;
-    private static final Pattern SEED = Pattern.compile("^seed\\s+([0-9A-Za-z_.-]+)\\s*:");
+    private static final Pattern SEED = Pattern.compile("^seed\\s+([0-9A-Za-z_.-]+(?:#[0-9]+)?)\\s*:");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** A sentence accounted for in the coverage data, with the reason no clause computes it. */
@@ -153,17 +154,11 @@ public final class CoverageReport {
         for (Map.Entry<String, Policy> e : seeds.entrySet()) {
             String seed = e.getKey();
             Policy policy = e.getValue();
-            Path file = seedsDir.resolve(seed + ".txt");
-            if (!Files.isRegularFile(file)) {
-                problems.add("seed " + seed + " (named by " + policy.id() + ") not found: " + file);
+            Optional<String> read = seedText(seedsDir, seed, policy, problems);
+            if (read.isEmpty()) {
                 continue;
             }
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
+            String text = read.get();
             List<Sentence> sentences = new ArrayList<>();
             for (String s : QuantifiedSentences.sentences(text)) {
                 Set<Kind> kinds = QuantifiedSentences.kinds(s);
@@ -195,12 +190,67 @@ public final class CoverageReport {
             }
             documents.add(new Document(seed, policy, sentences));
         }
+        unclaimedSections(seeds.keySet(), seedsDir, problems);
         for (Accounting a : accounting) {
             if (!used.contains(a)) {
                 problems.add(a.file() + ": matches no quantified sentence of seed " + a.seed() + ": " + a.text());
             }
         }
         return new CoverageReport(documents, problems);
+    }
+
+    /**
+     * The text a policy's source names: a whole seed ({@code 000_…}) or one section of a seed that holds several
+     * documents ({@code 003_…#2}, see {@link SeedSections}).
+     */
+    private static Optional<String> seedText(Path seedsDir, String seed, Policy policy, List<String> problems) {
+        int hash = seed.indexOf('#');
+        String name = hash < 0 ? seed : seed.substring(0, hash);
+        Path file = seedsDir.resolve(name + ".txt");
+        if (!Files.isRegularFile(file)) {
+            problems.add("seed " + seed + " (named by " + policy.id() + ") not found: " + file);
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        if (hash < 0) {
+            return Optional.of(text);
+        }
+        List<String> sections = SeedSections.of(text);
+        int n = Integer.parseInt(seed.substring(hash + 1));
+        if (n < 1 || n > sections.size()) {
+            problems.add("seed " + seed + " (named by " + policy.id() + "): " + name + " has " + sections.size()
+                    + " sections");
+            return Optional.empty();
+        }
+        return Optional.of(sections.get(n - 1));
+    }
+
+    /** For a seed of several documents, every section with a quantified sentence is named by some policy. */
+    private static void unclaimedSections(Set<String> named, Path seedsDir, List<String> problems) {
+        Set<String> sectioned = named.stream().filter(k -> k.contains("#"))
+                .map(k -> k.substring(0, k.indexOf('#'))).collect(Collectors.toCollection(TreeSet::new));
+        for (String seed : sectioned) {
+            List<String> sections;
+            try {
+                sections = SeedSections.of(Files.readString(seedsDir.resolve(seed + ".txt"), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                continue; // reported where the seed is named
+            }
+            for (int i = 0; i < sections.size(); i++) {
+                String key = seed + "#" + (i + 1);
+                long quantified = QuantifiedSentences.sentences(sections.get(i)).stream()
+                        .filter(x -> !QuantifiedSentences.kinds(x).isEmpty()).count();
+                if (!named.contains(key) && quantified > 0) {
+                    problems.add("seed " + key + " (" + SeedSections.title(sections.get(i)) + "): no policy names "
+                            + "this section in its sources, and it has " + quantified + " quantified sentence(s)");
+                }
+            }
+        }
     }
 
     private static List<Clause> encoding(Policy policy, String key) {

@@ -63,13 +63,29 @@ final class PackReader {
             // without its index there is no pack to speak of
             throw new PolicyValidationException(errors);
         }
-        String vocabularyFile = "vocabulary.yaml";
+        List<String> vocabularyFiles = new ArrayList<>(List.of("vocabulary.yaml"));
         List<String> policyFiles = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         if (index.object("vocabulary", "policies")) {
-            if (index.field("vocabulary").present()) {
-                vocabularyFile = fileName(index.field("vocabulary"));
+            Cursor v = index.field("vocabulary");
+            if (v.present() && v.node().isArray()) {
+                vocabularyFiles.clear();
+                for (Cursor c : v.list(true)) {
+                    String f = fileName(c);
+                    if (f != null && !seen.add(f)) {
+                        c.error("'" + f + "' is listed twice");
+                    } else if (f != null) {
+                        vocabularyFiles.add(f);
+                    }
+                }
+            } else if (v.present()) {
+                String f = fileName(v);
+                vocabularyFiles.clear();
+                if (f != null) {
+                    vocabularyFiles.add(f);
+                    seen.add(f);
+                }
             }
-            Set<String> seen = new HashSet<>();
             for (Cursor c : index.field("policies").list(true)) {
                 String f = fileName(c);
                 if (f != null && !seen.add(f)) {
@@ -80,10 +96,10 @@ final class PackReader {
                     policyFiles.add(f);
                 }
             }
-            checkUnlisted(source, index, vocabularyFile, policyFiles);
+            checkUnlisted(source, index, vocabularyFiles, policyFiles);
         }
         Set<String> brokenFacts = new HashSet<>();
-        Vocabulary vocabulary = vocabularyFile == null ? null : vocabulary(source, vocabularyFile, brokenFacts);
+        Vocabulary vocabulary = vocabularyFiles.isEmpty() ? null : vocabulary(source, vocabularyFiles, brokenFacts);
         List<Policy> policies = new ArrayList<>();
         if (vocabulary != null) {
             List<PolicyReader.PendingCap> caps = new ArrayList<>();
@@ -114,7 +130,7 @@ final class PackReader {
         return f;
     }
 
-    private void checkUnlisted(Source source, Cursor index, String vocabularyFile, List<String> policyFiles) {
+    private void checkUnlisted(Source source, Cursor index, List<String> vocabularyFiles, List<String> policyFiles) {
         List<String> present;
         try {
             present = source.yamlFiles();
@@ -126,7 +142,7 @@ final class PackReader {
             return;
         }
         for (String f : present) {
-            if (!f.equals(INDEX) && !f.equals(vocabularyFile) && !policyFiles.contains(f)) {
+            if (!f.equals(INDEX) && !vocabularyFiles.contains(f) && !policyFiles.contains(f)) {
                 index.field("policies").error("'" + f + "' is in the pack directory but not listed here");
             }
         }
@@ -164,20 +180,54 @@ final class PackReader {
 
     // ---- vocabulary
 
-    private Vocabulary vocabulary(Source source, String file, Set<String> brokenFacts) {
-        Cursor root = parse(source, file);
-        if (root == null || !root.object("units", "facts")) {
+    /**
+     * The vocabulary from its files, in the order listed: each may declare units and facts; a unit or fact is declared
+     * once in the whole pack, and a file may use the units of the files before it.
+     */
+    private Vocabulary vocabulary(Source source, List<String> files, Set<String> brokenFacts) {
+        List<Cursor> roots = new ArrayList<>();
+        boolean ok = true;
+        for (String file : files) {
+            Cursor root = parse(source, file);
+            if (root == null || !root.object("units", "facts")) {
+                ok = false;
+            } else {
+                roots.add(root);
+            }
+        }
+        if (!ok) {
             return null;
         }
         Map<String, Unit> units = new LinkedHashMap<>();
-        for (Map.Entry<String, Cursor> e : root.field("units").entries()) {
-            Bilingual words = e.getValue().bilingual();
-            if (words != null) {
-                units.put(e.getKey(), new Unit(e.getKey(), words.zh(), words.en()));
+        Map<String, Cursor> unitAt = new HashMap<>();
+        for (Cursor root : roots) {
+            for (Map.Entry<String, Cursor> e : root.field("units").entries()) {
+                Bilingual words = e.getValue().bilingual();
+                Cursor earlier = unitAt.putIfAbsent(e.getKey(), e.getValue());
+                if (earlier != null) {
+                    e.getValue().error("unit '" + e.getKey() + "' is already declared in " + earlier.file());
+                } else if (words != null) {
+                    units.put(e.getKey(), new Unit(e.getKey(), words.zh(), words.en()));
+                }
             }
         }
         List<FactDefinition> facts = new ArrayList<>();
+        Map<String, Cursor> factAt = new HashMap<>();
+        for (Cursor root : roots) {
+            facts(root, units, facts, factAt, brokenFacts);
+        }
+        return new Vocabulary(facts, units.values());
+    }
+
+    private void facts(Cursor root, Map<String, Unit> units, List<FactDefinition> facts, Map<String, Cursor> factAt,
+            Set<String> brokenFacts) {
         for (Map.Entry<String, Cursor> e : root.field("facts").entries()) {
+            Cursor earlier = factAt.putIfAbsent(e.getKey(), e.getValue());
+            if (earlier != null) {
+                e.getValue().error("fact '" + e.getKey() + "' is already declared in " + earlier.file() + " at "
+                        + earlier.path());
+                continue;
+            }
             int before = errors.size();
             if (!FACT_NAME.matcher(e.getKey()).matches()) {
                 e.getValue().error("a fact name is 'enterprise.' or 'claim.' followed by dotted lower-case words, got '"
@@ -190,7 +240,6 @@ final class PackReader {
                 facts.add(f);
             }
         }
-        return new Vocabulary(facts, units.values());
     }
 
     /** A fact of the vocabulary; {@code top} for a claim or enterprise fact, false for an item's field. */
