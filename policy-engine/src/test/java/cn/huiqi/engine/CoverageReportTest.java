@@ -41,8 +41,8 @@ class CoverageReportTest {
     void every_sentence_with_a_rate_or_a_cap_is_accounted_for() {
         CoverageReport report = report(seeds());
         assertThat(report.problems()).as("fix policies/coverage/<policy-id>.yaml or the clause's source").isEmpty();
-        assertThat(report.documents()).extracting(CoverageReport.Document::seed).containsExactly(
-                "000_368f7d3063765867", "001_7e05db921a760469", "004_2f1efa204b180be2");
+        assertThat(report.documents()).extracting(CoverageReport.Document::seed).contains("000_368f7d3063765867",
+                "001_7e05db921a760469", "004_2f1efa204b180be2");
         assertThat(report.documents()).allSatisfy(d -> assertThat(d.unaccounted()).as(d.seed()).isZero());
         assertThat(report.documents().get(0).sentences()).hasSizeGreaterThanOrEqualTo(20);
     }
@@ -73,10 +73,8 @@ class CoverageReportTest {
     @Test
     void accounting_data_that_matches_nothing_or_gives_an_unknown_reason_fails_the_check(@TempDir Path tmp)
             throws IOException {
-        for (String f : new String[]{"index.yaml", "vocabulary.yaml", "cn-jl-changchun-new-area-2023-11.yaml",
-                "cn-jl-changchun-sti-new-productive-forces-draft.yaml"}) {
-            Files.copy(PACK.resolve(f), tmp.resolve(f));
-        }
+        PackCopy.subset(PACK, tmp, "cn-jl-changchun-new-area-2023-11.yaml",
+                "cn-jl-changchun-sti-new-productive-forces-draft.yaml");
         Files.createDirectories(tmp.resolve("coverage"));
         String draft = "cn-jl-changchun-sti-new-productive-forces-draft.yaml";
         Files.writeString(tmp.resolve("coverage").resolve(draft),

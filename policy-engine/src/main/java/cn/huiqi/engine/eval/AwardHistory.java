@@ -3,6 +3,7 @@ package cn.huiqi.engine.eval;
 import java.math.BigDecimal;
 
 import cn.huiqi.engine.model.Cap;
+import cn.huiqi.engine.model.CountLimit;
 import cn.huiqi.engine.model.Money;
 
 /**
@@ -19,8 +20,28 @@ public interface AwardHistory {
      */
     BigDecimal alreadyAwarded(Cap cap, int year);
 
+    /**
+     * How many awards this enterprise received under the limit's clauses ({@link CountLimit#clauseIds()}) in the
+     * award years {@code limit.firstYear(year)} to {@code year}. A history that cannot count refuses loudly rather
+     * than let a limit pass unchecked.
+     */
+    default int awardsCounted(CountLimit limit, int year) {
+        throw new UnsupportedOperationException(
+                "this award history cannot count past awards, which limit " + limit.id() + " needs");
+    }
+
     /** An enterprise with no awards yet. */
     static AwardHistory none() {
-        return (cap, year) -> Money.ZERO;
+        return new AwardHistory() {
+            @Override
+            public BigDecimal alreadyAwarded(Cap cap, int year) {
+                return Money.ZERO;
+            }
+
+            @Override
+            public int awardsCounted(CountLimit limit, int year) {
+                return 0;
+            }
+        };
     }
 }

@@ -17,9 +17,17 @@ import cn.huiqi.engine.model.Money;
  * @param amount the payable amount (scale 2); for {@link AmountBasis#REVIEW_MAXIMUM} the most review can grant
  * @param kind grant, investment or non-monetary measure
  * @param basis whether the amount is computed, a maximum left to review, or not computable (then zero)
+ * @param limitsApplied the count limits ("连续3年只能获得一次") checked against the history, in order
  */
 public record AwardResult(String clauseId, int year, BigDecimal uncappedAmount, BigDecimal amount,
-        List<TraceStep> trace, List<CapApplication> capsApplied, AwardKind kind, AmountBasis basis) {
+        List<TraceStep> trace, List<CapApplication> capsApplied, AwardKind kind, AmountBasis basis,
+        List<LimitApplication> limitsApplied) {
+
+    /** An award no count limit applies to. */
+    public AwardResult(String clauseId, int year, BigDecimal uncappedAmount, BigDecimal amount, List<TraceStep> trace,
+            List<CapApplication> capsApplied, AwardKind kind, AmountBasis basis) {
+        this(clauseId, year, uncappedAmount, amount, trace, capsApplied, kind, basis, List.of());
+    }
 
     /** A computed grant. */
     public AwardResult(String clauseId, int year, BigDecimal uncappedAmount, BigDecimal amount, List<TraceStep> trace,
@@ -35,6 +43,7 @@ public record AwardResult(String clauseId, int year, BigDecimal uncappedAmount, 
         capsApplied = List.copyOf(capsApplied);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(basis, "basis");
+        limitsApplied = List.copyOf(limitsApplied);
     }
 
     /** Whether review decides the amount (择优、定档评级): {@link #amount()} is then the maximum. */
@@ -52,7 +61,12 @@ public record AwardResult(String clauseId, int year, BigDecimal uncappedAmount, 
         return capsApplied.stream().filter(CapApplication::binding).collect(Collectors.toUnmodifiableList());
     }
 
-    /** Everything the caps took off. */
+    /** The count limits already reached, which refuse this award. */
+    public List<LimitApplication> reachedLimits() {
+        return limitsApplied.stream().filter(LimitApplication::reached).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** Everything the caps and limits took off. */
     public BigDecimal cut() {
         return uncappedAmount.subtract(amount);
     }

@@ -23,10 +23,12 @@ import cn.huiqi.engine.model.AwardFormula;
 import cn.huiqi.engine.model.AwardKind;
 import cn.huiqi.engine.model.Bilingual;
 import cn.huiqi.engine.model.ByLevel;
+import cn.huiqi.engine.model.ByYear;
 import cn.huiqi.engine.model.Cap;
 import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.Comparison;
 import cn.huiqi.engine.model.Condition;
+import cn.huiqi.engine.model.CountLimit;
 import cn.huiqi.engine.model.FactDefinition;
 import cn.huiqi.engine.model.FactOperand;
 import cn.huiqi.engine.model.FactType;
@@ -156,8 +158,38 @@ public final class Evaluator {
             trace.add(capStep(cap, limit, levelWords(cap, facts), already, remaining, cut, year));
             amount = after;
         }
+        List<LimitApplication> limits = new ArrayList<>(award.limits().size());
+        for (CountLimit limit : award.limits()) {
+            int counted = history.awardsCounted(limit, year);
+            if (counted < 0) {
+                throw new IllegalStateException("award count for limit " + limit.id() + " is negative: " + counted);
+            }
+            boolean reached = award.computable() && counted >= limit.atMost();
+            limits.add(new LimitApplication(limit, counted, reached));
+            trace.add(limitStep(limit, counted, reached, amount, year));
+            if (reached) {
+                amount = Money.ZERO;
+            }
+        }
         trace.add(finalStep(award, amount));
-        return new AwardResult(clause.id(), year, uncapped, amount, trace, applied, award.kind(), award.basis());
+        return new AwardResult(clause.id(), year, uncapped, amount, trace, applied, award.kind(), award.basis(),
+                limits);
+    }
+
+    private static TraceStep limitStep(CountLimit limit, int counted, boolean reached, BigDecimal amount, int year) {
+        String window = limit.years() == 1
+                ? year + "年"
+                : limit.firstYear(year) + "—" + year + "年";
+        String enWindow = limit.years() == 1 ? "in " + year : "in " + limit.firstYear(year) + "–" + year;
+        Bilingual rule = limit.describe();
+        if (reached) {
+            return new TraceStep(limit.source() + "（" + rule.zh() + "）：" + window + "已获 " + counted + " 项，已达上限，本项 "
+                    + Money.format(amount) + " 不予支持",
+                    rule.en() + ": " + counted + " already received " + enWindow + ", the limit is reached, so this "
+                            + Money.format(amount) + " is refused");
+        }
+        return new TraceStep(limit.source() + "（" + rule.zh() + "）：" + window + "已获 " + counted + " 项，未达上限",
+                rule.en() + ": " + counted + " already received " + enWindow + ", below the limit");
     }
 
     private static TraceStep finalStep(Award award, BigDecimal amount) {
@@ -703,6 +735,9 @@ public final class Evaluator {
             }
         } else if (f instanceof ForEachItem) {
             out.add(((ForEachItem) f).items());
+        } else if (f instanceof ByYear) {
+            out.add(((ByYear) f).year());
+            ((ByYear) f).years().values().forEach(p -> addFormulaFacts(p, out));
         } else {
             parts(f).forEach(p -> addFormulaFacts(p, out));
         }
@@ -745,6 +780,16 @@ public final class Evaluator {
                 out = missingFormulaFacts(p, facts, out);
             }
             return out;
+        }
+        if (f instanceof ByYear) {
+            // only the year the claim is in is computed, so only its formula's facts are needed
+            ByYear by = (ByYear) f;
+            if (!facts.has(by.year().name())) {
+                return missing(by.year(), facts, out);
+            }
+            int y = ((BigDecimal) read(facts, by.year())).intValueExact();
+            Optional<AwardFormula> formula = by.forYear(y);
+            return formula.isPresent() ? missingFormulaFacts(formula.get(), facts, out) : out;
         }
         for (FactDefinition read : formulaFacts(f)) {
             out = missing(read, facts, out);
@@ -819,6 +864,19 @@ public final class Evaluator {
         }
         if (f instanceof ForEachItem) {
             return forEachItem((ForEachItem) f, facts, ctx);
+        }
+        if (f instanceof ByYear) {
+            ByYear by = (ByYear) f;
+            int y = ((BigDecimal) read(facts, by.year())).intValueExact();
+            Optional<AwardFormula> formula = by.forYear(y);
+            if (formula.isEmpty()) {
+                trace.add(new TraceStep(by.source() + "：第" + y + "年不在支持年限（第1—" + by.lastYear() + "年）内 → 0.00",
+                        "year " + y + " of support is outside the schedule (years 1–" + by.lastYear() + ") → 0.00"));
+                return BigDecimal.ZERO;
+            }
+            trace.add(new TraceStep(by.source() + "：按第" + y + "年的标准计算",
+                    "year " + y + " of support under the schedule"));
+            return compute(formula.get(), facts, ctx);
         }
         if (f instanceof NoAmount) {
             Award award = ctx.clause.award();

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import cn.huiqi.engine.PolicyPack;
 import cn.huiqi.engine.model.Bilingual;
 import cn.huiqi.engine.model.FactDefinition;
+import cn.huiqi.engine.model.FactPeriod;
 import cn.huiqi.engine.model.FactType;
 import cn.huiqi.engine.model.Policy;
 import cn.huiqi.engine.model.Unit;
@@ -244,7 +245,7 @@ final class PackReader {
 
     /** A fact of the vocabulary; {@code top} for a claim or enterprise fact, false for an item's field. */
     private static FactDefinition fact(String name, Cursor c, Map<String, Unit> units, boolean top) {
-        if (!c.object("type", "unit", "values", "multiple", "label", "description", "fields")) {
+        if (!c.object("type", "unit", "values", "multiple", "label", "description", "fields", "period")) {
             return null;
         }
         FactType type = PolicyReader.enumCode(c.field("type"), FactType.values(), FactType::code);
@@ -327,11 +328,19 @@ final class PackReader {
                 multiple = m;
             }
         }
+        Optional<FactPeriod> period = Optional.empty();
+        if (c.field("period").present()) {
+            period = Optional
+                    .ofNullable(PolicyReader.enumCode(c.field("period"), FactPeriod.values(), FactPeriod::code));
+            if (period.isEmpty()) {
+                return null;
+            }
+        }
         if (type == null || label == null || description == null || (type == FactType.ENUM && values.isEmpty())) {
             return null;
         }
         try {
-            return new FactDefinition(name, type, unit, values, multiple, label, description, fields);
+            return new FactDefinition(name, type, unit, values, multiple, label, description, fields, period);
         } catch (IllegalArgumentException e) {
             c.error(e.getMessage());
             return null;

@@ -28,11 +28,13 @@ import cn.huiqi.engine.model.AwardKind;
 import cn.huiqi.engine.model.Bilingual;
 import cn.huiqi.engine.model.BoundWording;
 import cn.huiqi.engine.model.ByLevel;
+import cn.huiqi.engine.model.ByYear;
 import cn.huiqi.engine.model.Cap;
 import cn.huiqi.engine.model.CapScope;
 import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.Comparison;
 import cn.huiqi.engine.model.Condition;
+import cn.huiqi.engine.model.CountLimit;
 import cn.huiqi.engine.model.DeliveryMode;
 import cn.huiqi.engine.model.FactDefinition;
 import cn.huiqi.engine.model.FactOperand;
@@ -77,7 +79,7 @@ final class PolicyReader {
     static final Pattern CLAUSE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.[0-9a-z.-]+");
 
     private static final String[] FORMULA_KINDS = {"fixed", "rate_of_base", "per_unit", "sum", "min", "max",
-            "by_level", "tiered", "per_step", "per_unit_period", "for_each_item"};
+            "by_level", "tiered", "per_step", "per_unit_period", "for_each_item", "by_year"};
 
     private final Vocabulary vocabulary;
     /** Facts the vocabulary declares but could not define; references to them are not reported again. */
@@ -108,7 +110,7 @@ final class PolicyReader {
 
     Policy read(Cursor root, String expectedId) {
         if (!root.object("id", "title", "issuer", "document_number", "region", "status", "delivery",
-                "applicant_types", "effective", "stacking", "sources", "clauses")) {
+                "applicant_types", "effective", "stacking", "limits", "sources", "clauses")) {
             return null;
         }
         String id = root.field("id").text();
@@ -138,13 +140,19 @@ final class PolicyReader {
                 sources.add(s);
             }
         }
+        List<CountLimit> limits = limits(root.field("limits"));
         List<Clause> clauses = new ArrayList<>();
+        Set<String> allIds = new HashSet<>();
         for (Cursor c : root.field("clauses").list(true)) {
-            Clause clause = clause(c, id, delivery, validity);
+            Clause clause = clause(c, id, delivery, validity, limits);
             if (clause != null) {
                 clauses.add(clause);
             }
+            if (c.field("id").present()) {
+                allIds.add(c.field("id").node().asText());
+            }
         }
+        checkLimitClauses(root.field("limits"), limits, allIds);
         Optional<Stacking> stacking = stacking(root.field("stacking"), clauses);
         if (id == null || title == null || issuer == null || documentNumber == null || region == null
                 || status == null || delivery == null || validity == null) {
@@ -152,6 +160,65 @@ final class PolicyReader {
         }
         return new Policy(id, title, issuer, documentNumber, region, validity, delivery, applicants, stacking,
                 sources, clauses);
+    }
+
+    /** The document's count limits ("连续3年只能获得一次", "同一年度最多不超过2项"); their clauses are checked later. */
+    private List<CountLimit> limits(Cursor list) {
+        List<CountLimit> out = new ArrayList<>();
+        if (!list.present()) {
+            return out;
+        }
+        for (Cursor l : list.list(true)) {
+            if (!l.object("id", "clauses", "at_most", "years", "source")) {
+                continue;
+            }
+            String limitId = l.field("id").text();
+            if (limitId != null) {
+                capIds.add(new DeclaredId(limitId, l.field("id")));
+            }
+            List<String> members = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Cursor c : l.field("clauses").list(true)) {
+                String clauseId = c.text();
+                if (clauseId != null && !seen.add(clauseId)) {
+                    c.error("clause '" + clauseId + "' is listed twice");
+                } else if (clauseId != null) {
+                    members.add(clauseId);
+                }
+            }
+            Integer atMost = l.field("at_most").integer();
+            Integer years = l.field("years").integer();
+            if (atMost != null && atMost < 1) {
+                l.field("at_most").error("a limit allows at least one award, got " + atMost);
+                atMost = null;
+            }
+            if (years != null && years < 1) {
+                l.field("years").error("a limit's window is at least one year, got " + years);
+                years = null;
+            }
+            String source = l.field("source").text();
+            if (limitId != null && !members.isEmpty() && atMost != null && years != null && source != null) {
+                out.add(new CountLimit(limitId, members, atMost, years, source));
+            }
+        }
+        return out;
+    }
+
+    private static void checkLimitClauses(Cursor list, List<CountLimit> limits, Set<String> clauseIds) {
+        if (!list.present()) {
+            return;
+        }
+        for (Cursor l : list.optionalList()) {
+            String limitId = l.field("id").present() ? l.field("id").node().asText() : null;
+            if (limits.stream().noneMatch(x -> x.id().equals(limitId))) {
+                continue;
+            }
+            for (Cursor c : l.field("clauses").optionalList()) {
+                if (c.present() && c.node().isTextual() && !clauseIds.contains(c.node().asText())) {
+                    c.error("no clause '" + c.node().asText() + "' in this policy");
+                }
+            }
+        }
     }
 
     /** The document's rule and its groups; a group may only name clauses of this document, each in one group. */
@@ -166,7 +233,7 @@ final class PolicyReader {
         Set<String> groupIds = new HashSet<>();
         List<StackingGroup> groups = new ArrayList<>();
         for (Cursor g : st.field("groups").optionalList()) {
-            if (!g.object("id", "rule", "clauses", "matter")) {
+            if (!g.object("id", "rule", "clauses", "matter", "source")) {
                 continue;
             }
             String groupId = g.field("id").text();
@@ -192,7 +259,7 @@ final class PolicyReader {
             if (members.size() < 2) {
                 g.field("clauses").error("a stacking group holds at least two clauses of this policy");
             } else if (groupId != null && rule != null && matter != null) {
-                groups.add(new StackingGroup(groupId, rule, members, matter));
+                groups.add(new StackingGroup(groupId, rule, members, matter, g.field("source").optionalText()));
             }
         }
         return source == null ? Optional.empty() : Optional.of(new Stacking(source, groups));
@@ -267,7 +334,8 @@ final class PolicyReader {
         return null;
     }
 
-    private Clause clause(Cursor at, String policyId, DeliveryMode policyDelivery, Validity validity) {
+    private Clause clause(Cursor at, String policyId, DeliveryMode policyDelivery, Validity validity,
+            List<CountLimit> policyLimits) {
         if (!at.object("id", "number", "title", "source", "department", "delivery", "eligibility", "award",
                 "examples")) {
             return null;
@@ -292,6 +360,12 @@ final class PolicyReader {
         }
         Condition eligibility = condition(c.field("eligibility"), "eligibility");
         Award award = award(c.field("award"), id);
+        if (award != null && id != null) {
+            List<CountLimit> mine = policyLimits.stream().filter(l -> l.clauseIds().contains(id))
+                    .collect(Collectors.toList());
+            award = new Award(award.formula(), award.rounding(), award.caps(), award.kind(), award.basis(),
+                    award.notComputable(), mine);
+        }
         List<WorkedExample> examples = new ArrayList<>();
         for (Cursor e : c.field("examples").list(true)) {
             WorkedExample ex = example(e, award);
@@ -760,6 +834,8 @@ final class PolicyReader {
             }
             case "for_each_item" :
                 return forEachItem(body, path, rel);
+            case "by_year" :
+                return byYear(body, path);
             default : {
                 List<Cursor> items = body.list(true);
                 if (!items.isEmpty() && items.size() < 2) {
@@ -786,6 +862,50 @@ final class PolicyReader {
                 }
             }
         }
+    }
+
+    /** {year: count fact, years: {1: formula, 2: formula, …}, source: the schedule's words}. */
+    private AwardFormula byYear(Cursor body, String path) {
+        if (!body.object("year", "years", "source", "label")) {
+            return null;
+        }
+        FactDefinition year = fact(body.field("year"));
+        if (year != null && year.type() != FactType.COUNT) {
+            body.field("year").error("the year of a schedule is a count fact (1 for the first year of support); "
+                    + year.name() + " is " + year.type().code());
+            year = null;
+        }
+        Map<Integer, AwardFormula> years = new LinkedHashMap<>();
+        boolean ok = true;
+        List<Map.Entry<String, Cursor>> entries = body.field("years").entries();
+        if (body.field("years").present() && entries.isEmpty()) {
+            body.field("years").error("a schedule lists at least one year");
+            ok = false;
+        }
+        for (Map.Entry<String, Cursor> e : entries) {
+            int y;
+            try {
+                y = Integer.parseInt(e.getKey());
+            } catch (NumberFormatException ex) {
+                e.getValue().error("a year of support is a whole number from 1, got '" + e.getKey() + "'");
+                ok = false;
+                continue;
+            }
+            if (y < 1) {
+                e.getValue().error("a year of support is a whole number from 1, got " + y);
+                ok = false;
+                continue;
+            }
+            AwardFormula f = formula(e.getValue(), path + ".years." + y);
+            ok &= f != null;
+            years.put(y, f);
+        }
+        String source = body.field("source").text();
+        Optional<Bilingual> label = body.field("label").optionalBilingual();
+        if (!ok || year == null || source == null || years.isEmpty()) {
+            return null;
+        }
+        return new ByYear(path, year, years, source, label);
     }
 
     /**
@@ -1115,13 +1235,32 @@ final class PolicyReader {
             award.caps().stream().filter(cap -> cap.scope().usesHistory()).forEach(cap -> historyCaps.put(cap.id(),
                     cap));
         }
+        Map<String, CountLimit> historyLimits = new HashMap<>();
+        if (award != null) {
+            award.limits().forEach(l -> historyLimits.put(l.id(), l));
+        }
         Map<String, BigDecimal> history = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         boolean ok = true;
         if (c.field("history").present()) {
             for (Map.Entry<String, Cursor> e : c.field("history").entries()) {
+                if (historyLimits.containsKey(e.getKey())) {
+                    Integer n = e.getValue().integer();
+                    if (n != null && n < 0) {
+                        e.getValue().error("a count of past awards is 0 or more, got " + n);
+                        n = null;
+                    }
+                    ok &= n != null;
+                    if (n != null) {
+                        counts.put(e.getKey(), n);
+                    }
+                    continue;
+                }
                 if (award != null && !historyCaps.containsKey(e.getKey())) {
-                    e.getValue().error("'" + e.getKey() + "' is not a cap of this clause that counts past awards; "
-                            + "expected one of " + historyCaps.keySet());
+                    Set<String> expected = new java.util.TreeSet<>(historyCaps.keySet());
+                    expected.addAll(historyLimits.keySet());
+                    e.getValue().error("'" + e.getKey() + "' is not a cap or limit of this clause that counts past "
+                            + "awards; expected one of " + expected);
                     ok = false;
                 }
                 BigDecimal amount = money(e.getValue(), false);
@@ -1135,7 +1274,7 @@ final class PolicyReader {
         if (name == null || asOf == null || year == null || facts == null || expect == null || !ok) {
             return null;
         }
-        return new WorkedExample(name, asOf, year, facts, history, expect);
+        return new WorkedExample(name, asOf, year, facts, history, counts, expect);
     }
 
     private Facts exampleFacts(Cursor c) {
@@ -1191,9 +1330,11 @@ final class PolicyReader {
             for (Cursor b : c.field("binding_caps").optionalList()) {
                 String capId = b.text();
                 if (capId != null && award != null
-                        && allCaps(award).stream().noneMatch(cap -> cap.id().equals(capId))) {
-                    b.error("'" + capId + "' is not a cap of this clause; expected one of "
-                            + allCaps(award).stream().map(Cap::id).collect(Collectors.toList()));
+                        && allCaps(award).stream().noneMatch(cap -> cap.id().equals(capId))
+                        && award.limits().stream().noneMatch(l -> l.id().equals(capId))) {
+                    List<String> ids = allCaps(award).stream().map(Cap::id).collect(Collectors.toList());
+                    award.limits().forEach(l -> ids.add(l.id()));
+                    b.error("'" + capId + "' is not a cap or limit of this clause; expected one of " + ids);
                     ok = false;
                 } else if (capId != null) {
                     bindingCaps.add(capId);

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * @param kind grant, investment (跟投, 先投后股) or non-monetary measure
  * @param basis computed, a maximum left to review, or not computable
  * @param notComputable why nothing can be computed, for {@link AmountBasis#NOT_COMPUTABLE} (and non-monetary) awards
+ * @param limits the document's limits on how often awards under this clause (and others) may be received
  */
 public record Award(AwardFormula formula, Rounding rounding, List<Cap> caps, AwardKind kind, AmountBasis basis,
-        Optional<NonComputable> notComputable) {
+        Optional<NonComputable> notComputable, List<CountLimit> limits) {
 
     /** The reason, from a closed list, and the words that explain it for this clause. */
     public record NonComputable(NonComputableReason reason, Bilingual explanation) {
@@ -34,6 +35,7 @@ public record Award(AwardFormula formula, Rounding rounding, List<Cap> caps, Awa
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(notComputable, "notComputable");
+        limits = List.copyOf(limits);
         if (kind == AwardKind.NON_MONETARY && basis != AmountBasis.NOT_COMPUTABLE) {
             throw new IllegalArgumentException("a non-monetary measure has no amount to compute");
         }
@@ -48,6 +50,12 @@ public record Award(AwardFormula formula, Rounding rounding, List<Cap> caps, Awa
                     ? "a computed award has no reason for not being computable"
                     : "an award that computes nothing says why");
         }
+    }
+
+    /** An award without count limits. */
+    public Award(AwardFormula formula, Rounding rounding, List<Cap> caps, AwardKind kind, AmountBasis basis,
+            Optional<NonComputable> notComputable) {
+        this(formula, rounding, caps, kind, basis, notComputable, List.of());
     }
 
     /** A computed grant. */

@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public sealed interface AwardFormula permits
         FixedAmount, RateOfBase, PerUnit, Sum, Min, Max, ByLevel, Tiered, PerStep, PerUnitPeriod, ForEachItem,
-        NoAmount {
+        NoAmount, ByYear {
 
     /** Where the node sits in its clause, e.g. {@code award.formula.sum[0]}. */
     String path();

@@ -14,14 +14,22 @@ import java.util.Optional;
  * @param values for enums: the allowed values in declaration order, each with its label; empty otherwise
  * @param multiple for enums only: the fact holds a set of the allowed values (e.g. industry tags)
  * @param itemFields for items facts only: the fields of each item, named {@code item.*}
+ * @param period for figures: the period they cover (a year, a quarter, a month), when the vocabulary says
  */
 public record FactDefinition(String name, FactType type, Optional<Unit> unit, Map<String, Bilingual> values,
-        boolean multiple, Bilingual label, Bilingual description, Optional<Vocabulary> itemFields) {
+        boolean multiple, Bilingual label, Bilingual description, Optional<Vocabulary> itemFields,
+        Optional<FactPeriod> period) {
+
+    /** A fact with no stated period. */
+    public FactDefinition(String name, FactType type, Optional<Unit> unit, Map<String, Bilingual> values,
+            boolean multiple, Bilingual label, Bilingual description, Optional<Vocabulary> itemFields) {
+        this(name, type, unit, values, multiple, label, description, itemFields, Optional.empty());
+    }
 
     /** A fact that is not a list of items. */
     public FactDefinition(String name, FactType type, Optional<Unit> unit, Map<String, Bilingual> values,
             boolean multiple, Bilingual label, Bilingual description) {
-        this(name, type, unit, values, multiple, label, description, Optional.empty());
+        this(name, type, unit, values, multiple, label, description, Optional.empty(), Optional.empty());
     }
 
     public FactDefinition {
@@ -40,6 +48,10 @@ public record FactDefinition(String name, FactType type, Optional<Unit> unit, Ma
         Objects.requireNonNull(itemFields, "itemFields");
         if ((type == FactType.ITEMS) != itemFields.isPresent()) {
             throw new IllegalArgumentException("items facts, and only they, declare item fields: " + name);
+        }
+        Objects.requireNonNull(period, "period");
+        if (period.isPresent() && type != FactType.MONEY && type != FactType.COUNT && type != FactType.DECIMAL) {
+            throw new IllegalArgumentException("only figures (money, count, decimal) cover a period: " + name);
         }
     }
 

@@ -11,15 +11,22 @@ import java.util.Optional;
  * A worked example written beside a clause (like an OpenFisca YAML test): input facts and what the engine must answer.
  *
  * @param history already awarded, by cap id, in that cap's scope
+ * @param counts awards already received, by count-limit id, in that limit's window
  */
 public record WorkedExample(String name, LocalDate asOf, int year, Facts facts, Map<String, BigDecimal> history,
-        Expectation expect) {
+        Map<String, Integer> counts, Expectation expect) {
+
+    public WorkedExample(String name, LocalDate asOf, int year, Facts facts, Map<String, BigDecimal> history,
+            Expectation expect) {
+        this(name, asOf, year, facts, history, Map.of(), expect);
+    }
 
     public WorkedExample {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(facts, "facts");
         history = Map.copyOf(history);
+        counts = Map.copyOf(counts);
         Objects.requireNonNull(expect, "expect");
     }
 
