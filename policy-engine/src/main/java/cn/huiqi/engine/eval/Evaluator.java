@@ -48,6 +48,7 @@ import cn.huiqi.engine.model.PerUnitPeriod;
 import cn.huiqi.engine.model.PolicyStatus;
 import cn.huiqi.engine.model.Quantity;
 import cn.huiqi.engine.model.RateOfBase;
+import cn.huiqi.engine.model.Region;
 import cn.huiqi.engine.model.SomeItem;
 import cn.huiqi.engine.model.Sum;
 import cn.huiqi.engine.model.Tiered;
@@ -74,6 +75,7 @@ public final class Evaluator {
         Objects.requireNonNull(asOf, "asOf");
         List<Reason> reasons = new ArrayList<>(4);
         boolean inForce = checkValidity(clause, asOf, reasons);
+        boolean inRegion = checkRegion(clause, facts, reasons);
         Truth truth = eval(clause, clause.eligibility(), facts, reasons);
         List<FactDefinition> formulaMissing = missingAwardFacts(clause.award(), facts);
         boolean formulaFactsMissing = formulaMissing != null;
@@ -86,7 +88,7 @@ public final class Evaluator {
             }
         }
         EligibilityResult.Outcome outcome;
-        if (!inForce || truth == Truth.FALSE) {
+        if (!inForce || !inRegion || truth == Truth.FALSE) {
             outcome = EligibilityResult.Outcome.NOT_ELIGIBLE;
         } else if (truth == Truth.UNKNOWN || formulaFactsMissing) {
             outcome = EligibilityResult.Outcome.INCOMPLETE;
@@ -316,6 +318,51 @@ public final class Evaluator {
                             + "judged in force from its status")));
         }
         return true;
+    }
+
+    /** The fact holding the enterprise's registered division (GB/T 2260), when the vocabulary declares it. */
+    static final String REGION_FACT = "enterprise.region_code";
+
+    /**
+     * Whether the enterprise's registered division lies in the policy's area; without the fact, or without the
+     * area's divisions, nothing is decided here (the region is matched where the facts come from).
+     */
+    private static boolean checkRegion(Clause clause, Facts facts, List<Reason> reasons) {
+        if (clause.region().isEmpty() || !facts.has(REGION_FACT)) {
+            return true;
+        }
+        Region region = clause.region().get();
+        Object value = facts.get(REGION_FACT).orElse(null);
+        String division = value == null ? "" : value.toString();
+        Region.Match match = region.match(division);
+        String areas = String.join("、", region.divisions());
+        String partly = String.join("、", region.partial());
+        String expected = (areas.isEmpty() ? "" : "in " + areas) + (partly.isEmpty()
+                ? ""
+                : (areas.isEmpty() ? "" : "; ")
+                        + "partly " + partly);
+        switch (match) {
+            case OUT :
+                reasons.add(new Reason(clause.id(), ReasonKind.NOT_IN_REGION, "region", Optional.of(REGION_FACT),
+                        Optional.of(expected), Optional.of(division), Optional.empty(),
+                        new Bilingual("企业注册地（" + division + "）不在政策适用区域" + region.name().zh() + "内",
+                                "the enterprise is registered in " + division + ", outside "
+                                        + region.name().en() + ", where the policy applies"),
+                        clause.source()));
+                return false;
+            case PARTLY :
+                reasons.add(new Reason(clause.id(), ReasonKind.NOTE, "region", Optional.of(REGION_FACT),
+                        Optional.of(expected), Optional.of(division), Optional.empty(),
+                        new Bilingual("企业注册地（" + division + "）部分属于" + region.name().zh() + "，是否在政策适用区域内由审核确认"
+                                + region.note().map(n -> "：" + n.zh()).orElse(""),
+                                "the enterprise's division " + division + " is partly in " + region.name().en()
+                                        + "; review confirms it is inside the area"
+                                        + region.note().map(n -> ": " + n.en()).orElse("")),
+                        clause.source()));
+                return true;
+            default :
+                return true;
+        }
     }
 
     private static Reason validityReason(Clause clause, ReasonKind kind, Bilingual message) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum ReasonKind {
     /** The policy is not in force on the date asked (draft, not yet effective, expired, repealed). Blocks. */
     NOT_IN_FORCE("not_in_force"),
+    /** The enterprise is registered outside the area the policy applies in. Blocks. */
+    NOT_IN_REGION("not_in_region"),
     /** A condition of the clause is not met. Blocks. */
     CONDITION_NOT_MET("condition_not_met"),
     /** A fact the clause needs was not provided: eligibility cannot be decided yet. Blocks. */

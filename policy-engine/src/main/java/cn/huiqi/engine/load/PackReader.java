@@ -26,6 +26,7 @@ import cn.huiqi.engine.model.FactDefinition;
 import cn.huiqi.engine.model.FactPeriod;
 import cn.huiqi.engine.model.FactType;
 import cn.huiqi.engine.model.Policy;
+import cn.huiqi.engine.model.Region;
 import cn.huiqi.engine.model.Unit;
 import cn.huiqi.engine.model.Vocabulary;
 
@@ -46,6 +47,7 @@ final class PackReader {
     static final String INDEX = "index.yaml";
     private static final Pattern FACT_NAME = Pattern.compile("(enterprise|claim)(\\.[a-z][a-z0-9_]*)+");
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern DIVISION = Pattern.compile("[0-9]{2}|[0-9]{4}|[0-9]{6}");
     private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*\\.yaml");
 
     private final ObjectMapper yaml;
@@ -67,7 +69,14 @@ final class PackReader {
         List<String> vocabularyFiles = new ArrayList<>(List.of("vocabulary.yaml"));
         List<String> policyFiles = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        if (index.object("vocabulary", "policies")) {
+        String regionsFile = null;
+        if (index.object("vocabulary", "regions", "policies")) {
+            if (index.field("regions").present()) {
+                regionsFile = fileName(index.field("regions"));
+                if (regionsFile != null) {
+                    seen.add(regionsFile);
+                }
+            }
             Cursor v = index.field("vocabulary");
             if (v.present() && v.node().isArray()) {
                 vocabularyFiles.clear();
@@ -97,14 +106,19 @@ final class PackReader {
                     policyFiles.add(f);
                 }
             }
-            checkUnlisted(source, index, vocabularyFiles, policyFiles);
+            List<String> listed = new ArrayList<>(vocabularyFiles);
+            if (regionsFile != null) {
+                listed.add(regionsFile);
+            }
+            checkUnlisted(source, index, listed, policyFiles);
         }
+        Map<String, Region> regions = regionsFile == null ? null : regions(source, regionsFile);
         Set<String> brokenFacts = new HashSet<>();
         Vocabulary vocabulary = vocabularyFiles.isEmpty() ? null : vocabulary(source, vocabularyFiles, brokenFacts);
         List<Policy> policies = new ArrayList<>();
         if (vocabulary != null) {
             List<PolicyReader.PendingCap> caps = new ArrayList<>();
-            PolicyReader reader = new PolicyReader(vocabulary, brokenFacts, caps);
+            PolicyReader reader = new PolicyReader(vocabulary, brokenFacts, caps, regions);
             for (String file : policyFiles) {
                 Cursor root = parse(source, file);
                 if (root != null) {
@@ -177,6 +191,53 @@ final class PackReader {
             return null;
         }
         return Cursor.root(errors, file, node);
+    }
+
+    // ---- regions
+
+    /** {regions: {code: {zh, en, divisions: [...], partial: [...], note: {zh, en}}}}. */
+    private Map<String, Region> regions(Source source, String file) {
+        Map<String, Region> out = new LinkedHashMap<>();
+        Cursor root = parse(source, file);
+        if (root == null || !root.object("regions")) {
+            return out;
+        }
+        for (Map.Entry<String, Cursor> e : root.field("regions").entries()) {
+            Cursor r = e.getValue();
+            if (!r.object("zh", "en", "divisions", "partial", "note")) {
+                continue;
+            }
+            if (!PolicyReader.POLICY_ID.matcher(e.getKey()).matches()) {
+                r.error("a region code is lower-case words joined by '-', got '" + e.getKey() + "'");
+                continue;
+            }
+            String zh = r.field("zh").text();
+            String en = r.field("en").text();
+            List<String> divisions = divisionCodes(r.field("divisions"));
+            List<String> partial = divisionCodes(r.field("partial"));
+            if (divisions.isEmpty() && partial.isEmpty()) {
+                r.error("a region lists at least one division under divisions or partial");
+                continue;
+            }
+            Optional<Bilingual> note = r.field("note").optionalBilingual();
+            if (zh != null && en != null) {
+                out.put(e.getKey(), new Region(e.getKey(), new Bilingual(zh, en), divisions, partial, note));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> divisionCodes(Cursor c) {
+        List<String> out = new ArrayList<>();
+        for (Cursor d : c.optionalList()) {
+            String code = d.text();
+            if (code != null && !DIVISION.matcher(code).matches()) {
+                d.error("a GB/T 2260 division is 2, 4 or 6 digits (a province, a city, a county), got '" + code + "'");
+            } else if (code != null) {
+                out.add(code);
+            }
+        }
+        return out;
     }
 
     // ---- vocabulary

@@ -82,6 +82,8 @@ final class PolicyReader {
             "by_level", "tiered", "per_step", "per_unit_period", "for_each_item", "by_year"};
 
     private final Vocabulary vocabulary;
+    /** The pack's areas by code, when it declares them; null for a pack without a regions file. */
+    private final Map<String, Region> regions;
     /** Facts the vocabulary declares but could not define; references to them are not reported again. */
     private final Set<String> brokenFacts;
     /** Caps read so far, for the pack-wide checks (unique ids, covered clauses). */
@@ -95,7 +97,8 @@ final class PolicyReader {
     record PendingCap(Cap cap, Cursor at) {
     }
 
-    PolicyReader(Vocabulary vocabulary, Set<String> brokenFacts, List<PendingCap> caps) {
+    PolicyReader(Vocabulary vocabulary, Set<String> brokenFacts, List<PendingCap> caps, Map<String, Region> regions) {
+        this.regions = regions;
         this.vocabulary = vocabulary;
         this.brokenFacts = brokenFacts;
         this.caps = caps;
@@ -144,7 +147,7 @@ final class PolicyReader {
         List<Clause> clauses = new ArrayList<>();
         Set<String> allIds = new HashSet<>();
         for (Cursor c : root.field("clauses").list(true)) {
-            Clause clause = clause(c, id, delivery, validity, limits);
+            Clause clause = clause(c, id, delivery, validity, limits, region);
             if (clause != null) {
                 clauses.add(clause);
             }
@@ -265,14 +268,27 @@ final class PolicyReader {
         return source == null ? Optional.empty() : Optional.of(new Stacking(source, groups));
     }
 
-    private static Region region(Cursor c) {
+    private Region region(Cursor c) {
         if (!c.object("code", "zh", "en")) {
             return null;
         }
         String code = c.field("code").text();
         String zh = c.field("zh").text();
         String en = c.field("en").text();
-        return code == null || zh == null || en == null ? null : new Region(code, new Bilingual(zh, en));
+        if (code == null || zh == null || en == null) {
+            return null;
+        }
+        if (regions == null) {
+            return new Region(code, new Bilingual(zh, en));
+        }
+        Region known = regions.get(code);
+        if (known == null) {
+            c.field("code").error("unknown region '" + code + "'; declare it with its GB/T 2260 divisions in the "
+                    + "pack's regions file (known: " + String.join(", ", new java.util.TreeSet<>(regions.keySet()))
+                    + ")");
+            return null;
+        }
+        return new Region(code, new Bilingual(zh, en), known.divisions(), known.partial(), known.note());
     }
 
     private static Validity validity(Cursor c, PolicyStatus status) {
@@ -335,7 +351,7 @@ final class PolicyReader {
     }
 
     private Clause clause(Cursor at, String policyId, DeliveryMode policyDelivery, Validity validity,
-            List<CountLimit> policyLimits) {
+            List<CountLimit> policyLimits, Region region) {
         if (!at.object("id", "number", "title", "source", "department", "delivery", "eligibility", "award",
                 "examples")) {
             return null;
@@ -379,7 +395,7 @@ final class PolicyReader {
             return null;
         }
         return new Clause(id, policyId, number, title, source, department, delivery, validity, eligibility, award,
-                examples);
+                examples, Optional.ofNullable(region));
     }
 
     // ---- conditions

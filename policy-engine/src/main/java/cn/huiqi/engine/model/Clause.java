@@ -2,6 +2,7 @@ package cn.huiqi.engine.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One encoded provision of a policy document: who is eligible and what they get, beside the sentence it encodes.
@@ -13,9 +14,19 @@ import java.util.Objects;
  * @param department the responsible department (责任部门)
  * @param validity the document's status and effective period, copied so a clause can be judged on its own
  * @param examples worked examples, run as tests
+ * @param region the area the document applies in, copied like the validity
  */
 public record Clause(String id, String policyId, String number, Bilingual title, String source, Bilingual department,
-        DeliveryMode delivery, Validity validity, Condition eligibility, Award award, List<WorkedExample> examples) {
+        DeliveryMode delivery, Validity validity, Condition eligibility, Award award, List<WorkedExample> examples,
+        Optional<Region> region) {
+
+    /** A clause without a known area. */
+    public Clause(String id, String policyId, String number, Bilingual title, String source, Bilingual department,
+            DeliveryMode delivery, Validity validity, Condition eligibility, Award award,
+            List<WorkedExample> examples) {
+        this(id, policyId, number, title, source, department, delivery, validity, eligibility, award, examples,
+                Optional.empty());
+    }
 
     public Clause {
         Objects.requireNonNull(id, "id");
@@ -29,5 +40,6 @@ public record Clause(String id, String policyId, String number, Bilingual title,
         Objects.requireNonNull(eligibility, "eligibility");
         Objects.requireNonNull(award, "award");
         examples = List.copyOf(examples);
+        Objects.requireNonNull(region, "region");
     }
 }
