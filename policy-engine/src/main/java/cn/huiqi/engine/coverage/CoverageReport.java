@@ -64,18 +64,20 @@ public final class CoverageReport {
     }
 
     /** One quantified sentence and how it is covered. */
-    public record Sentence(int number, String text, Set<Kind> kinds, List<Clause> clauses,
+    public record Sentence(int number, String text, Set<Kind> kinds, List<Clause> clauses, List<String> rules,
             Optional<Accounting> accounting) {
 
         public Sentence {
             Objects.requireNonNull(text, "text");
             kinds = Set.copyOf(kinds);
             clauses = List.copyOf(clauses);
+            rules = List.copyOf(rules);
             Objects.requireNonNull(accounting, "accounting");
         }
 
+        /** Encoded by a clause, or by a document rule: a count limit or a stacking group whose sentence it is. */
         public boolean encoded() {
-            return !clauses.isEmpty();
+            return !clauses.isEmpty() || !rules.isEmpty();
         }
 
         public boolean accounted() {
@@ -177,6 +179,7 @@ public final class CoverageReport {
                 }
                 String key = QuantifiedSentences.key(s);
                 List<Clause> clauses = encoding(policy, key);
+                List<String> rules = clauses.isEmpty() ? rules(policy, key) : List.of();
                 List<Accounting> entries = accounting.stream()
                         .filter(a -> a.seed().equals(seed) && key.contains(QuantifiedSentences.key(a.text())))
                         .collect(Collectors.toList());
@@ -185,11 +188,13 @@ public final class CoverageReport {
                     problems.add(seed + ": accounted for more than once: " + s);
                 }
                 Optional<Accounting> entry = entries.stream().findFirst();
-                if (!clauses.isEmpty() && entry.isPresent()) {
-                    problems.add(seed + ": both encoded (" + ids(clauses) + ") and accounted for by reason ("
-                            + entry.get().file() + "): " + s);
+                if ((!clauses.isEmpty() || !rules.isEmpty()) && entry.isPresent()) {
+                    problems.add(
+                            seed + ": both encoded (" + (clauses.isEmpty() ? String.join(", ", rules) : ids(clauses))
+                                    + ") and accounted for by reason ("
+                                    + entry.get().file() + "): " + s);
                 }
-                Sentence sentence = new Sentence(sentences.size() + 1, s, kinds, clauses, entry);
+                Sentence sentence = new Sentence(sentences.size() + 1, s, kinds, clauses, rules, entry);
                 if (!sentence.accounted() && sentence.required()) {
                     problems.add(seed + " #" + sentence.number() + ": names a "
                             + (kinds.contains(Kind.RATE) ? "rate" : "cap")
@@ -263,6 +268,24 @@ public final class CoverageReport {
             }
         }
         return pending;
+    }
+
+    /** The count limits and stacking groups of the policy whose own sentence contains the key or lies in it. */
+    private static List<String> rules(Policy policy, String key) {
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        for (Clause c : policy.clauses()) {
+            c.award().limits().forEach(l -> sources.putIfAbsent("limit " + l.id(), l.source()));
+        }
+        policy.stacking().ifPresent(st -> {
+            st.groups().forEach(g -> g.source().ifPresent(src -> sources.putIfAbsent("group " + g.id(), src)));
+            if (!st.groups().isEmpty()) {
+                sources.putIfAbsent("stacking " + policy.id(), st.source());
+            }
+        });
+        return sources.entrySet().stream().filter(e -> {
+            String source = QuantifiedSentences.key(e.getValue());
+            return !source.isEmpty() && (source.contains(key) || key.contains(source));
+        }).map(Map.Entry::getKey).collect(Collectors.toList());
     }
 
     private static List<Clause> encoding(Policy policy, String key) {
@@ -422,6 +445,12 @@ public final class CoverageReport {
             + "-Dexec.args=\"coverage --seeds ../shared/seeds --out docs/coverage.md\"";
 
     private static String coverage(Sentence s) {
+        if (s.clauses().isEmpty() && !s.rules().isEmpty()) {
+            return s.rules().stream().map(r -> {
+                int sp = r.indexOf(' ');
+                return r.substring(0, sp) + " `" + r.substring(sp + 1) + "`";
+            }).collect(Collectors.joining(", "));
+        }
         if (s.encoded()) {
             return s.clauses().stream().map(c -> {
                 String id = "`" + c.id() + "`";
