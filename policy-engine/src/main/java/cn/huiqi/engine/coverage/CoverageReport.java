@@ -46,6 +46,11 @@ import cn.huiqi.engine.model.Policy;
  */
 public final class CoverageReport {
 
+    /** Seeds by name, the sections of one seed by number (003…#2 before 003…#10). */
+    static final Comparator<String> SEED_ORDER = Comparator.comparing((String k) -> k.contains("#")
+            ? k.substring(0, k.indexOf('#'))
+            : k).thenComparingInt(k -> k.contains("#") ? Integer.parseInt(k.substring(k.indexOf('#') + 1)) : 0);
+
     static final int MIN_SHARED = 12;
     static final int SHARED_PERCENT = 60;
     private static final Pattern SEED = Pattern.compile("^seed\\s+([0-9A-Za-z_.-]+(?:#[0-9]+)?)\\s*:");
@@ -152,7 +157,7 @@ public final class CoverageReport {
     public static CoverageReport of(PolicyPack pack, Path packDir, Path seedsDir) {
         List<String> problems = new ArrayList<>();
         List<Accounting> accounting = readAccounting(pack, packDir.resolve("coverage"), problems);
-        Map<String, Policy> seeds = new TreeMap<>();
+        Map<String, Policy> seeds = new TreeMap<>(SEED_ORDER);
         for (Policy p : pack.policies()) {
             for (String source : p.sources()) {
                 Matcher m = SEED.matcher(source);
