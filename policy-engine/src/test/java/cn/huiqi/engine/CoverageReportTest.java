@@ -42,7 +42,9 @@ class CoverageReportTest {
         CoverageReport report = report(seeds());
         assertThat(report.problems()).as("fix policies/coverage/<policy-id>.yaml or the clause's source").isEmpty();
         assertThat(report.documents()).extracting(CoverageReport.Document::seed).contains("000_368f7d3063765867",
-                "001_7e05db921a760469", "004_2f1efa204b180be2");
+                "001_7e05db921a760469", "002_5544c373c39e6580", "003_71964efc8a77a636#1",
+                "003_71964efc8a77a636#13", "003_71964efc8a77a636#20", "004_2f1efa204b180be2");
+        assertThat(report.pending()).as("sections of seed 003 that no policy names").isEmpty();
         assertThat(report.documents()).allSatisfy(d -> assertThat(d.unaccounted()).as(d.seed()).isZero());
         assertThat(report.documents().get(0).sentences()).hasSizeGreaterThanOrEqualTo(20);
     }

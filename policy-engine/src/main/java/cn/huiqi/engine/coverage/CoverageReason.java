@@ -16,7 +16,9 @@ public enum CoverageReason {
                     NonComputableReason.NOT_A_PAYMENT), LEFT_TO_IMPLEMENTING_RULES(
                             NonComputableReason.LEFT_TO_IMPLEMENTING_RULES),
     /** A development target of the document (发展目标, e.g. "到2025年……高新技术企业突破3300家"), not an award. */
-    TARGET_NOT_AWARD("target_not_award", "发展目标，非奖补事项", "a development target of the document, not an award");
+    TARGET_NOT_AWARD("target_not_award", "发展目标，非奖补事项", "a development target of the document, not an award"),
+    /** A web page's headline or summary written by the portal, paraphrasing a clause encoded elsewhere. */
+    NOT_POLICY_TEXT("not_policy_text", "网页标题或摘要，非文件原文", "the web page's headline or summary, not the document's text");
 
     private final String code;
     private final String zh;
