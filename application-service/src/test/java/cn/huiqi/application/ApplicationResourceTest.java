@@ -31,6 +31,7 @@ import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.ReasonV1;
+import cn.huiqi.infra.TestTokens;
 import cn.huiqi.infra.TestTopics;
 import cn.huiqi.infra.TestUscc;
 
@@ -60,7 +61,8 @@ class ApplicationResourceTest {
             assertThat(a.applicationId()).hasToString(id);
             assertThat(a.claim()).containsEntry("claim.talent.phds_hired", 2);
         });
-        given().get("/api/v1/enterprises/" + uscc + "/applications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc + "/applications").then()
+                .statusCode(200)
                 .body("id", hasItem(id));
     }
 
@@ -70,9 +72,11 @@ class ApplicationResourceTest {
         String body = "{\"uscc\":\"" + uscc + "\",\"clauseId\":\"ccxq-2023-11.1a\",\"year\":2026,\"claim\":{"
                 + "\"claim.park.is_featured_park\":true,\"claim.park.enterprise_count\":20,"
                 + "\"claim.park.track_enterprise_share\":0.61}}";
-        String id = given().contentType(ContentType.JSON).body(body).post("/api/v1/applications").then()
+        String id = given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/applications").then()
                 .statusCode(201).extract().path("id");
-        String stored = given().get("/api/v1/applications/" + id).then().statusCode(200).extract().asString();
+        String stored = given().auth().oauth2(TestTokens.system()).get("/api/v1/applications/" + id).then()
+                .statusCode(200).extract().asString();
         assertThat(stored).contains("\"claim.park.track_enterprise_share\":0.61");
     }
 
@@ -85,8 +89,9 @@ class ApplicationResourceTest {
         try {
             List<Future<Response>> results = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                results.add(pool.submit(() -> given().contentType(ContentType.JSON)
-                        .header("Idempotency-Key", "retry-" + uscc).body(body).post("/api/v1/applications")));
+                results.add(pool.submit(() -> given().auth().oauth2(TestTokens.enterprise(uscc))
+                        .contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + uscc).body(body)
+                        .post("/api/v1/applications")));
             }
             List<String> ids = new ArrayList<>();
             for (Future<Response> r : results) {
@@ -98,16 +103,19 @@ class ApplicationResourceTest {
         } finally {
             pool.shutdown();
         }
-        given().get("/api/v1/enterprises/" + uscc + "/applications").then().body("size()", equalTo(1));
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc + "/applications").then()
+                .body("size()", equalTo(1));
 
         // The same key for another request is refused and changes nothing.
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "retry-" + uscc)
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "retry-" + uscc)
                 .body(Map.of("uscc", uscc, "clauseId", TALENT, "year", 2025, "claim",
                         Map.of("claim.talent.masters_hired", 2)))
                 .post("/api/v1/applications").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:huiqi:problem:idempotency-key-reused"));
-        given().get("/api/v1/enterprises/" + uscc + "/applications").then().body("size()", equalTo(1));
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc + "/applications").then()
+                .body("size()", equalTo(1));
     }
 
     @Test
@@ -136,7 +144,8 @@ class ApplicationResourceTest {
         } finally {
             pool.shutdown();
         }
-        given().get("/api/v1/enterprises/" + uscc + "/applications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc + "/applications").then()
+                .statusCode(200)
                 .body("size()", equalTo(1));
     }
 
@@ -152,14 +161,15 @@ class ApplicationResourceTest {
                 .then().statusCode(422)
                 .body("violations.fact", hasItem("claim.talent.masters_hired"))
                 .body("violations.fact", hasItem("claim.talent.unicorns"));
-        given().get("/api/v1/enterprises/" + uscc + "/applications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc + "/applications").then()
+                .statusCode(200)
                 .body("size()", equalTo(0));
     }
 
     @Test
     void unknownClauseOrEnterpriseIsRefused() {
         String uscc = registered();
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
                 .body(Map.of("uscc", uscc, "clauseId", "no-such-clause", "claim", Map.of()))
                 .post("/api/v1/applications").then().statusCode(422)
                 .body("type", equalTo("urn:huiqi:problem:unknown-clause"));
@@ -191,13 +201,14 @@ class ApplicationResourceTest {
 
     private static String registered() {
         String uscc = TestUscc.random();
-        given().contentType(ContentType.JSON).body(EnterpriseResourceTest.registration(uscc))
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                .body(EnterpriseResourceTest.registration(uscc))
                 .post("/api/v1/enterprises").then().statusCode(201);
         return uscc;
     }
 
     private static Response submit(String uscc, Map<String, Object> claim) {
-        return given().contentType(ContentType.JSON)
+        return given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
                 .body(Map.of("uscc", uscc, "clauseId", TALENT, "year", 2026, "claim", claim))
                 .post("/api/v1/applications");
     }
@@ -214,7 +225,8 @@ class ApplicationResourceTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonPath a;
         do {
-            a = given().get("/api/v1/applications/" + id).then().statusCode(200).extract().jsonPath();
+            a = given().auth().oauth2(TestTokens.system()).get("/api/v1/applications/" + id).then().statusCode(200)
+                    .extract().jsonPath();
             if (condition.test(a)) {
                 return a;
             }

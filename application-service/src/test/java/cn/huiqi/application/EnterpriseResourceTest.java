@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import cn.huiqi.infra.HuiqiTestInfra;
+import cn.huiqi.infra.TestTokens;
 import cn.huiqi.infra.TestUscc;
 
 @QuarkusTest
@@ -37,12 +38,12 @@ class EnterpriseResourceTest {
     @Test
     void registersAndReadsBack() {
         String uscc = TestUscc.random();
-        given().contentType(ContentType.JSON).body(registration(uscc.toLowerCase()))
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON).body(registration(uscc.toLowerCase()))
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(201)
                 .header("Location", endsWith("/api/v1/enterprises/" + uscc))
                 .body("uscc", equalTo(uscc));
-        given().when().get("/api/v1/enterprises/" + uscc)
+        given().auth().oauth2(TestTokens.system()).when().get("/api/v1/enterprises/" + uscc)
                 .then().statusCode(200)
                 .body("name", equalTo("长春数实融合科技有限公司"))
                 .body("registrationDate", equalTo("2021-03-15"));
@@ -53,14 +54,14 @@ class EnterpriseResourceTest {
         String valid = TestUscc.random();
         char last = valid.charAt(17);
         String wrong = valid.substring(0, 17) + (last == '0' ? '1' : '0');
-        given().contentType(ContentType.JSON).body(registration(wrong))
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON).body(registration(wrong))
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:huiqi:problem:invalid-uscc"))
                 .body("rule", equalTo("check-digit"))
                 .body("detail", startsWith("uscc " + wrong + " breaks rule 'check-digit'"));
-        given().when().get("/api/v1/enterprises/" + wrong)
+        given().auth().oauth2(TestTokens.system()).when().get("/api/v1/enterprises/" + wrong)
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:huiqi:problem:not-found"));
@@ -69,9 +70,10 @@ class EnterpriseResourceTest {
     @Test
     void secondRegistrationIsAConflict() {
         String uscc = TestUscc.random();
-        given().contentType(ContentType.JSON).body(registration(uscc)).post("/api/v1/enterprises").then()
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON).body(registration(uscc))
+                .post("/api/v1/enterprises").then()
                 .statusCode(201);
-        given().contentType(ContentType.JSON).body(registration(uscc))
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON).body(registration(uscc))
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -85,7 +87,8 @@ class EnterpriseResourceTest {
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                results.add(pool.submit(() -> given().contentType(ContentType.JSON).body(registration(uscc))
+                results.add(pool.submit(() -> given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                        .body(registration(uscc))
                         .post("/api/v1/enterprises").statusCode()));
             }
             List<Integer> statuses = new ArrayList<>();
@@ -101,7 +104,8 @@ class EnterpriseResourceTest {
 
     @Test
     void missingFieldsAreListed() {
-        given().contentType(ContentType.JSON).body(Map.of("uscc", TestUscc.random(), "regionCode", "22017"))
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                .body(Map.of("uscc", TestUscc.random(), "regionCode", "22017"))
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -113,7 +117,7 @@ class EnterpriseResourceTest {
 
     @Test
     void malformedJsonIsAProblem() {
-        given().contentType(ContentType.JSON).body("{\"uscc\": ")
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON).body("{\"uscc\": ")
                 .when().post("/api/v1/enterprises")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

@@ -37,6 +37,7 @@ import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
+import cn.huiqi.infra.TestTokens;
 import cn.huiqi.infra.TestTopics;
 import cn.huiqi.infra.TestUscc;
 import cn.huiqi.support.outbox.OutboxRelay;
@@ -68,7 +69,8 @@ class OutboxRelayTest {
     @Test
     void eventCommittedBeforeTheRelayDiedIsPublishedAfterItsRestart() throws Exception {
         String uscc = TestUscc.random();
-        given().contentType(ContentType.JSON).body(EnterpriseResourceTest.registration(uscc))
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                .body(EnterpriseResourceTest.registration(uscc))
                 .post("/api/v1/enterprises").then().statusCode(201);
 
         // Committed with the registration, not yet on the broker.
@@ -96,7 +98,8 @@ class OutboxRelayTest {
     @Test
     void relayDyingAfterTheBrokerAckedPublishesAgainWithTheSameEventId() throws Exception {
         String uscc = TestUscc.random();
-        given().contentType(ContentType.JSON).body(EnterpriseResourceTest.registration(uscc))
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                .body(EnterpriseResourceTest.registration(uscc))
                 .post("/api/v1/enterprises").then().statusCode(201);
 
         // Sent and acknowledged, then the relay dies before marking the row.

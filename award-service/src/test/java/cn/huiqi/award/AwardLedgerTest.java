@@ -31,6 +31,7 @@ import cn.huiqi.events.Topics;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.infra.HuiqiTestInfra;
+import cn.huiqi.infra.TestTokens;
 import cn.huiqi.infra.TestTopics;
 import cn.huiqi.infra.TestUscc;
 
@@ -57,9 +58,22 @@ class AwardLedgerTest {
         assertThat(award.amount()).isEqualTo(new BigDecimal("55000.00"));
         assertThat(award.trace()).contains("硕士 3 人 × 5,000.00 = 15,000.00", "博士 2 人 × 10,000.00 = 20,000.00",
                 "博士后 1 人 × 20,000.00 = 20,000.00");
-        given().get("/api/v1/awards/" + applicationId).then().statusCode(200)
+        given().auth().oauth2(TestTokens.official()).get("/api/v1/awards/" + applicationId).then().statusCode(200)
                 .body("amount", equalTo("55000.00"))
                 .body("kind", equalTo("PROPOSED"));
+
+        // The enterprise reads its own award; another enterprise is told there is none.
+        given().auth().oauth2(TestTokens.enterprise(uscc)).get("/api/v1/awards/" + applicationId).then()
+                .statusCode(200).body("amount", equalTo("55000.00"));
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).get("/api/v1/awards/" + applicationId)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:not-found"));
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).get("/api/v1/enterprises/" + uscc
+                + "/awards").then().statusCode(404);
+        given().auth().oauth2(TestTokens.policyAdmin()).get("/api/v1/awards/" + applicationId).then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc + "/awards?limit=500").then()
+                .statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -73,7 +87,8 @@ class AwardLedgerTest {
         List<AwardProposedV1> awards = published(uscc, 2);
         assertThat(awards).extracting(AwardProposedV1::amount)
                 .containsExactlyInAnyOrder(new BigDecimal("5000.00"), new BigDecimal("10000.00"));
-        JsonPath ledger = given().get("/api/v1/enterprises/" + uscc + "/awards").then().statusCode(200).extract()
+        JsonPath ledger = given().auth().oauth2(TestTokens.official()).get("/api/v1/enterprises/" + uscc + "/awards")
+                .then().statusCode(200).extract()
                 .jsonPath();
         assertThat(ledger.getList("$")).hasSize(2);
     }
@@ -109,7 +124,7 @@ class AwardLedgerTest {
         assertThat(award.amount()).isEqualTo(new BigDecimal("10000000.00"));
         assertThat(award.investment()).isTrue();
         assertThat(award.reviewDetermined()).isTrue();
-        given().get("/api/v1/awards/" + applicationId).then().statusCode(200)
+        given().auth().oauth2(TestTokens.official()).get("/api/v1/awards/" + applicationId).then().statusCode(200)
                 .body("awardKind", equalTo("investment"))
                 .body("amountBasis", equalTo("review_maximum"));
     }

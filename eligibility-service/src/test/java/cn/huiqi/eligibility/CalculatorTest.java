@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import cn.huiqi.events.Topics;
+import cn.huiqi.infra.TestTokens;
 import cn.huiqi.infra.TestTopics;
 import cn.huiqi.infra.TestUscc;
 
@@ -96,13 +98,15 @@ class CalculatorTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int status;
         do {
-            status = given().contentType(ContentType.JSON).body(Map.of("uscc", uscc, "facts",
-                    Map.of("claim.talent.masters_hired", 1), "clauseIds", List.of("ccxq-2023-11.12")))
+            sleep(200);
+            status = given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                    .body(Map.of("uscc", uscc, "facts",
+                            Map.of("claim.talent.masters_hired", 1), "clauseIds", List.of("ccxq-2023-11.12")))
                     .post("/api/v1/calculator").statusCode();
         } while (status == 422 && System.nanoTime() < deadline);
         // A branch has no legal personality of its own: the registered legal form decides.
-        given().contentType(ContentType.JSON).body(Map.of("uscc", uscc, "facts",
-                Map.of("claim.talent.masters_hired", 1), "clauseIds", List.of("ccxq-2023-11.12")))
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON).body(Map.of("uscc", uscc,
+                "facts", Map.of("claim.talent.masters_hired", 1), "clauseIds", List.of("ccxq-2023-11.12")))
                 .post("/api/v1/calculator").then().statusCode(200)
                 .body("clauses[0].outcome", equalTo("not_eligible"))
                 .body("clauses[0].reasons.fact", hasItem("enterprise.legal_form"));
@@ -110,30 +114,99 @@ class CalculatorTest {
 
     @Test
     void badFactsAndUnknownClausesAreProblems() {
-        given().contentType(ContentType.JSON).body(Map.of("facts", Map.of("claim.talent.masters_hired", "many")))
+        given().auth().oauth2(anyone()).contentType(ContentType.JSON)
+                .body(Map.of("facts", Map.of("claim.talent.masters_hired", "many")))
                 .post("/api/v1/calculator").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:huiqi:problem:invalid-facts"))
                 .body("violations.fact", hasItem("claim.talent.masters_hired"));
-        given().contentType(ContentType.JSON).body(Map.of("facts", Map.of(), "clauseIds", List.of("nope")))
+        given().auth().oauth2(anyone()).contentType(ContentType.JSON)
+                .body(Map.of("facts", Map.of(), "clauseIds", List.of("nope")))
                 .post("/api/v1/calculator").then().statusCode(422)
                 .body("type", equalTo("urn:huiqi:problem:unknown-clause"));
     }
 
     @Test
     void catalogSearch() {
-        given().get("/api/v1/clauses?q=双一流").then().statusCode(200).body("id", hasItem("ccxq-2023-11.12"));
-        given().get("/api/v1/clauses?department=人社局").then().statusCode(200)
+        given().auth().oauth2(anyone()).get("/api/v1/clauses?q=双一流").then().statusCode(200).body("id",
+                hasItem("ccxq-2023-11.12"));
+        given().auth().oauth2(anyone()).get("/api/v1/clauses?department=人社局").then().statusCode(200)
                 .body("id", hasItem("ccxq-2023-11.12"));
-        JsonPath drafts = given().get("/api/v1/policies?status=draft_for_comment").then().statusCode(200).extract()
+        JsonPath drafts = given().auth().oauth2(anyone()).get("/api/v1/policies?status=draft_for_comment").then()
+                .statusCode(200).extract()
                 .jsonPath();
         assertThat(drafts.getList("id", String.class)).isNotEmpty().doesNotContain("cn-jl-changchun-new-area-2023-11");
-        assertThat(given().get("/api/v1/policies?inForceOn=2026-11-23").then().statusCode(200).extract().jsonPath()
+        assertThat(given().auth().oauth2(anyone()).get("/api/v1/policies?inForceOn=2026-11-23").then().statusCode(200)
+                .extract().jsonPath()
                 .getList("id", String.class)).contains("cn-jl-changchun-new-area-2023-11");
     }
 
     private static JsonPath calculate(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/calculator").then().statusCode(200)
+        return given().auth().oauth2(anyone()).contentType(ContentType.JSON).body(body).post("/api/v1/calculator")
+                .then().statusCode(200)
                 .extract().jsonPath();
+    }
+
+    /** A caller of its own: the calculator's rate limit counts per caller. */
+    static String anyone() {
+        return TestTokens.enterprise(TestUscc.random());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void theCalculatorIsRateLimitedPerCallerWith429AndRetryAfter() {
+        String token = TestTokens.enterprise(TestUscc.random());
+        Map<String, Object> body = Map.of("facts", Map.of("claim.talent.masters_hired", 1), "clauseIds",
+                List.of("ccxq-2023-11.12"));
+        for (int i = 0; i < 30; i++) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/calculator").then()
+                    .statusCode(200);
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/calculator").then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("\\d+"))
+                .body("type", equalTo("urn:huiqi:problem:rate-limited"));
+        // Another caller is not affected.
+        given().auth().oauth2(anyone()).contentType(ContentType.JSON).body(body).post("/api/v1/calculator").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void anEnterpriseCannotLendAnotherEnterprisesFactsToTheCalculator() {
+        String a = TestUscc.random();
+        TestTopics.send(bootstrapServers, Topics.ENTERPRISE, DeterminationTest.registered(a, "branch"));
+        Map<String, Object> body = Map.of("uscc", a, "facts", Map.of("claim.talent.masters_hired", 1),
+                "clauseIds", List.of("ccxq-2023-11.12"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (given().auth().oauth2(TestTokens.official()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/calculator").statusCode() == 422 && System.nanoTime() < deadline) {
+            sleep(200);
+        }
+        // The same answer as for a code nobody registered.
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/calculator").then().statusCode(422)
+                .body("type", equalTo("urn:huiqi:problem:unknown-enterprise"));
+        given().auth().oauth2(TestTokens.enterprise(a)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/calculator").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/calculator").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void catalogPagesAreBoundedAndNeedAToken() {
+        given().auth().oauth2(anyone()).get("/api/v1/clauses?limit=2").then().statusCode(200)
+                .body("size()", equalTo(2));
+        given().auth().oauth2(anyone()).get("/api/v1/clauses?limit=1000").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
+        given().get("/api/v1/policies").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.policyAdmin()).get("/api/v1/policies").then().statusCode(200);
     }
 }

@@ -28,6 +28,7 @@ import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
 import cn.huiqi.events.payload.ReasonV1;
 import cn.huiqi.infra.HuiqiTestInfra;
+import cn.huiqi.infra.TestTokens;
 import cn.huiqi.infra.TestTopics;
 import cn.huiqi.infra.TestUscc;
 
@@ -55,10 +56,21 @@ class DeterminationTest {
         assertThat(d.facts()).containsEntry("enterprise.legal_form", "limited_liability_company")
                 .containsEntry("claim.talent.phds_hired", 2);
 
-        given().get("/api/v1/determinations/" + applicationId).then().statusCode(200)
+        given().auth().oauth2(TestTokens.official()).get("/api/v1/determinations/" + applicationId).then()
+                .statusCode(200)
                 .body("state", equalTo("DETERMINED"))
                 .body("eligible", equalTo(true))
                 .body("asOf", equalTo("2026-11-23"));
+
+        // The enterprise reads its own; another enterprise is told there is no such determination.
+        given().auth().oauth2(TestTokens.enterprise(uscc)).get("/api/v1/determinations/" + applicationId).then()
+                .statusCode(200);
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).get("/api/v1/determinations/"
+                + applicationId).then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:not-found"));
+        given().auth().oauth2(TestTokens.policyAdmin()).get("/api/v1/determinations/" + applicationId).then()
+                .statusCode(403).contentType("application/problem+json");
+        given().get("/api/v1/determinations/" + applicationId).then().statusCode(401);
     }
 
     @Test
@@ -122,12 +134,13 @@ class DeterminationTest {
 
     @Test
     void catalogShowsTheClauseWithItsSentence() {
-        JsonPath policies = given().get("/api/v1/policies").then().statusCode(200).extract().jsonPath();
+        JsonPath policies = given().auth().oauth2(TestTokens.official()).get("/api/v1/policies").then().statusCode(200)
+                .extract().jsonPath();
         assertThat(policies.getList("id", String.class)).contains("cn-jl-changchun-new-area-2023-11");
-        given().get("/api/v1/clauses/" + TALENT).then().statusCode(200)
+        given().auth().oauth2(TestTokens.official()).get("/api/v1/clauses/" + TALENT).then().statusCode(200)
                 .body("number", equalTo("（十二）"))
                 .body("department.zh", equalTo("人社局"));
-        given().get("/api/v1/clauses/no-such-clause").then().statusCode(404)
+        given().auth().oauth2(TestTokens.official()).get("/api/v1/clauses/no-such-clause").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/determinations/{applicationId}"));
@@ -144,8 +157,10 @@ class DeterminationTest {
     private static void awaitState(UUID applicationId, String state) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (given().get("/api/v1/determinations/" + applicationId).statusCode() == 200) {
-                given().get("/api/v1/determinations/" + applicationId).then().body("state", equalTo(state));
+            if (given().auth().oauth2(TestTokens.official()).get("/api/v1/determinations/" + applicationId)
+                    .statusCode() == 200) {
+                given().auth().oauth2(TestTokens.official()).get("/api/v1/determinations/" + applicationId).then()
+                        .body("state", equalTo(state));
                 return;
             }
             sleep();

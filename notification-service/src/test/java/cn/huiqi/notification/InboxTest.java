@@ -2,6 +2,8 @@ package cn.huiqi.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.ReasonV1;
 import cn.huiqi.infra.HuiqiTestInfra;
+import cn.huiqi.infra.TestTokens;
 import cn.huiqi.infra.TestTopics;
 import cn.huiqi.infra.TestUscc;
 
@@ -66,6 +69,18 @@ class InboxTest {
                         new BigDecimal("20000000.00"), List.of(), List.of(), "investment", "review_maximum")));
         JsonPath inbox = awaitInbox(uscc, 1);
         assertThat(inbox.getString("[0].title")).isEqualTo("拟投资 最高 10,000,000.00 元");
+        // Officials and systems read it too; another enterprise is told there is no such inbox, nobody reads it
+        // without a token.
+        given().auth().oauth2(TestTokens.official()).get("/api/v1/enterprises/" + uscc + "/inbox").then()
+                .statusCode(200).body("size()", equalTo(1));
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).get("/api/v1/enterprises/" + uscc
+                + "/inbox").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.policyAdmin()).get("/api/v1/enterprises/" + uscc + "/inbox").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().get("/api/v1/enterprises/" + uscc + "/inbox").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc + "/inbox?limit=201").then()
+                .statusCode(400).contentType("application/problem+json");
         assertThat(inbox.getString("[0].body")).contains("拟投资金额最高 10,000,000.00 元，具体金额由评审核定");
     }
 
@@ -105,7 +120,8 @@ class InboxTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonPath inbox;
         do {
-            inbox = given().get("/api/v1/enterprises/" + uscc + "/inbox").then().statusCode(200).extract().jsonPath();
+            inbox = given().auth().oauth2(TestTokens.enterprise(uscc)).get("/api/v1/enterprises/" + uscc + "/inbox")
+                    .then().statusCode(200).extract().jsonPath();
             if (inbox.getList("$").size() >= size) {
                 return inbox;
             }

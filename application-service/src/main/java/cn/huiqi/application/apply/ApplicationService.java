@@ -85,9 +85,10 @@ public class ApplicationService {
         return ApplicationView.of(find(id));
     }
 
-    public List<ApplicationView> ofEnterprise(String uscc) {
-        return ApplicationEntity.<ApplicationEntity>list("uscc = ?1 order by submittedAt desc",
-                UnifiedSocialCreditCode.normalize(uscc)).stream().map(ApplicationView::of).toList();
+    public List<ApplicationView> ofEnterprise(String uscc, int offset, int limit) {
+        return ApplicationEntity.<ApplicationEntity>find("uscc = ?1 order by submittedAt desc",
+                UnifiedSocialCreditCode.normalize(uscc)).range(offset, offset + limit - 1).list().stream()
+                .map(ApplicationView::of).toList();
     }
 
     /** Records eligibility-service's determination; runs inside the consumer's transaction. */

@@ -2,6 +2,7 @@ package cn.huiqi.application.apply;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +25,14 @@ public class ClauseCatalog {
                     "no clause " + clauseId + " in the policy catalog", Map.of("clauseId", clauseId));
         }
         return checkedFacts("claim.", claim, "invalid-claim", "Invalid claim");
+    }
+
+    /**
+     * The departments responsible for a clause as its {@code department.zh} names them (e.g. 人社局); officials are
+     * scoped by it ({@code Caller.mustCoverDepartment}).
+     */
+    public Optional<String> department(String clauseId) {
+        return pack.clause(clauseId).map(c -> c.department().zh());
     }
 
     /** Profile facts, checked: every key is a known {@code enterprise.*} fact with a value of its type. */

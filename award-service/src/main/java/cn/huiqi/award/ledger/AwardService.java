@@ -88,9 +88,9 @@ public class AwardService {
                 .orElseThrow(() -> ProblemException.notFound("award for application", applicationId.toString()));
     }
 
-    public List<AwardView> ofEnterprise(String uscc) {
-        return LedgerEntryEntity.<LedgerEntryEntity>list("uscc = ?1 order by createdAt desc", uscc.trim())
-                .stream().map(AwardView::of).toList();
+    public List<AwardView> ofEnterprise(String uscc, int offset, int limit) {
+        return LedgerEntryEntity.<LedgerEntryEntity>find("uscc = ?1 order by createdAt desc", uscc.trim())
+                .range(offset, offset + limit - 1).list().stream().map(AwardView::of).toList();
     }
 
     /** What the ledger already holds in a cap's scope: its clauses, this enterprise, the year or all years. */

@@ -22,7 +22,8 @@ import cn.huiqi.events.Topics;
  * on one test class of the module (test resources apply to every test of the module). The first start launches one
  * embedded PostgreSQL and one {@link LocalKafka}, both on free ports with temporary directories, in parallel (about
  * 5 s); later starts in the same class loader reuse them. Each start makes sure the database and every topic in
- * {@link Topics#ALL} exist, and points the datasource and Kafka at them.
+ * {@link Topics#ALL} exist, and points the datasource and Kafka at them, and the JWT verification at
+ * {@link TestTokens}' key.
  * <p>
  * {@link #stop()} shuts both down. Quarkus calls it when it closes the application, for instance before restarting it
  * for another test profile; the restarted application runs in a new class loader, which starts fresh servers (and an
@@ -67,6 +68,8 @@ public class HuiqiTestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", pg.username());
         config.put("quarkus.datasource.password", pg.password());
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        // Tokens from TestTokens are the callers this service trusts.
+        config.putAll(TestTokens.verificationConfig());
         // The broker runs in the test JVM and logs through the application's log manager; keep its INFO chatter
         // (and the clients' config dumps) out of the test output. Warnings and errors still show.
         config.put("quarkus.log.category.\"kafka\".level", "WARN");

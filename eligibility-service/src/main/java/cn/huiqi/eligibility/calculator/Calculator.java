@@ -128,9 +128,7 @@ public class Calculator {
         if (request.uscc() != null && !request.uscc().isBlank()) {
             EnterpriseProjectionEntity e = EnterpriseProjectionEntity.findById(request.uscc().trim().toUpperCase());
             if (e == null) {
-                throw new ProblemException(422, "unknown-enterprise", "Enterprise not known",
-                        "eligibility-service has no facts of enterprise " + request.uscc(),
-                        Map.of("uscc", request.uscc()));
+                throw unknownEnterprise(request.uscc());
             }
             raw.putAll(DeterminationService.enterpriseFacts(e));
         }
@@ -157,5 +155,11 @@ public class Calculator {
                     "no clause " + String.join(", ", unknown) + " in the policy catalog", Map.of("clauseIds", unknown));
         }
         return ids.stream().distinct().map(id -> catalog.clause(id).orElseThrow()).toList();
+    }
+
+    /** The answer for a code with no known facts; another enterprise's code gets the same (no probing). */
+    static ProblemException unknownEnterprise(String uscc) {
+        return new ProblemException(422, "unknown-enterprise", "Enterprise not known",
+                "eligibility-service has no facts of enterprise " + uscc, Map.of("uscc", uscc));
     }
 }

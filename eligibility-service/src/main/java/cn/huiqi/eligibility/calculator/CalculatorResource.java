@@ -8,9 +8,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+import cn.huiqi.support.security.Caller;
+import cn.huiqi.support.security.RateLimiter;
+import cn.huiqi.support.security.Roles;
 
 /** 政策计算器: what could this enterprise get, and what stands in the way. */
 @Path("/api/v1/calculator")
@@ -20,9 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CalculatorResource {
 
     private final Calculator calculator;
+    private final Caller caller;
+    private final RateLimiter rateLimiter;
+    private final int perMinute;
 
-    public CalculatorResource(Calculator calculator) {
+    public CalculatorResource(Calculator calculator, Caller caller, RateLimiter rateLimiter,
+            @ConfigProperty(name = "huiqi.rate-limit.calculator.per-minute") int perMinute) {
         this.calculator = calculator;
+        this.caller = caller;
+        this.rateLimiter = rateLimiter;
+        this.perMinute = perMinute;
     }
 
     @POST
@@ -31,7 +45,14 @@ public class CalculatorResource {
             + " misses. Writes nothing; ignores awards already received.")
     @APIResponse(responseCode = "200", description = "Every clause judged")
     @APIResponse(responseCode = "422", description = "Unknown enterprise or clause, or facts that do not fit the vocabulary")
+    @APIResponse(responseCode = "429", description = "More calls than the per-caller limit (huiqi.rate-limit.calculator.per-minute); Retry-After says when to retry")
+    @Authenticated
     public CalculatorResult calculate(@Valid @NotNull CalculatorRequest request) {
+        rateLimiter.acquire("calculate", caller.subject(), perMinute);
+        if (request.uscc() != null && !request.uscc().isBlank() && caller.is(Roles.ENTERPRISE)) {
+            // An enterprise may lend only its own registered facts to the calculator.
+            caller.mayRead(request.uscc(), () -> Calculator.unknownEnterprise(request.uscc()));
+        }
         return calculator.calculate(request);
     }
 }

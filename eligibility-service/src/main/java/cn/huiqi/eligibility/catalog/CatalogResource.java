@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,8 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
 
 import cn.huiqi.engine.model.Bilingual;
 import cn.huiqi.engine.model.Clause;
@@ -21,9 +27,11 @@ import cn.huiqi.engine.model.Policy;
 import cn.huiqi.engine.model.PolicyStatus;
 import cn.huiqi.engine.model.Validity;
 import cn.huiqi.support.problem.ProblemException;
+import cn.huiqi.support.security.Paging;
 
-/** The policy catalog: documents and their clauses, read-only. */
+/** The policy catalog: documents and their clauses, read-only, for every authenticated caller. */
 @Path("/api/v1")
+@Authenticated
 @Tag(name = "catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
@@ -39,14 +47,16 @@ public class CatalogResource {
     @Operation(operationId = "listPolicies", summary = "Policy documents in the catalog with their clauses", description = "Filters combine: region code, status (in_force, draft_for_comment, ...), in force on a date,"
             + " and q, a text searched in titles, document numbers and clause sentences.")
     public List<PolicyView> policies(@QueryParam("region") String region, @QueryParam("status") String status,
-            @QueryParam("inForceOn") LocalDate inForceOn, @QueryParam("q") String q) {
+            @QueryParam("inForceOn") LocalDate inForceOn, @QueryParam("q") String q,
+            @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT_TEXT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+            @Parameter(description = "Items to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         return catalog.pack().policies().stream()
                 .filter(p -> region == null || p.region().code().equals(region))
                 .filter(p -> status == null || p.validity().status().code().equals(status))
                 .filter(p -> inForceOn == null || inForce(p, inForceOn))
                 .filter(p -> q == null || contains(p.title(), q) || p.documentNumber().contains(q)
                         || p.clauses().stream().anyMatch(c -> matches(c, q)))
-                .map(PolicyView::of).toList();
+                .skip(offset).limit(limit).map(PolicyView::of).toList();
     }
 
     @GET
@@ -55,13 +65,15 @@ public class CatalogResource {
             + " (application or automatic), and q searched in titles and the clauses' sentences.")
     public List<PolicyView.ClauseView> clauses(@QueryParam("policyId") String policyId,
             @QueryParam("department") String department, @QueryParam("delivery") String delivery,
-            @QueryParam("q") String q) {
+            @QueryParam("q") String q,
+            @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT_TEXT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
+            @Parameter(description = "Items to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         return catalog.pack().clauses().stream()
                 .filter(c -> policyId == null || c.policyId().equals(policyId))
                 .filter(c -> department == null || contains(c.department(), department))
                 .filter(c -> delivery == null || c.delivery().code().equals(delivery))
                 .filter(c -> q == null || matches(c, q))
-                .map(PolicyView.ClauseView::of).toList();
+                .skip(offset).limit(limit).map(PolicyView.ClauseView::of).toList();
     }
 
     private static boolean inForce(Policy p, LocalDate day) {

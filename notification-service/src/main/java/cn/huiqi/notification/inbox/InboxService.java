@@ -46,10 +46,10 @@ public class InboxService {
         deliver(cause, award.uscc(), Messages.awardProposed(award));
     }
 
-    public List<NotificationView> inbox(String recipient) {
-        return NotificationEntity.<NotificationEntity>list("recipient = ?1 and channel = ?2 order by createdAt desc",
-                recipient.trim().toUpperCase(java.util.Locale.ROOT), NotificationEntity.IN_APP).stream()
-                .map(NotificationView::of).toList();
+    public List<NotificationView> inbox(String recipient, int offset, int limit) {
+        return NotificationEntity.<NotificationEntity>find("recipient = ?1 and channel = ?2 order by createdAt desc",
+                recipient.trim().toUpperCase(java.util.Locale.ROOT), NotificationEntity.IN_APP)
+                .range(offset, offset + limit - 1).list().stream().map(NotificationView::of).toList();
     }
 
     private void deliver(EventEnvelope cause, String recipient, Messages.Message message) {

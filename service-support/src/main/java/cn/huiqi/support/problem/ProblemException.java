@@ -13,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, Map.of());
@@ -29,6 +30,16 @@ public class ProblemException extends RuntimeException {
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(404, "not-found", what + " not found", what + " " + id + " does not exist",
                 Map.of("id", id));
+    }
+
+    /** Adds a response header (e.g. Retry-After). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public int status() {
