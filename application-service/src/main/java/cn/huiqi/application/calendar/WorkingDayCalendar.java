@@ -87,7 +87,8 @@ public final class WorkingDayCalendar {
         Set<LocalDate> working = new HashSet<>();
         JsonNode years = root == null ? null : root.get("years");
         if (years == null || !years.isObject() || years.isEmpty()) {
-            throw new IllegalArgumentException(where + ": expected years: {<year>: {source, holidays, working_weekends}}");
+            throw new IllegalArgumentException(
+                    where + ": expected years: {<year>: {source, holidays, working_weekends}}");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = years.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
