@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import cn.huiqi.engine.model.Bilingual;
 import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.Facts;
 import cn.huiqi.engine.model.Policy;
@@ -20,8 +21,17 @@ public final class PolicyPack {
     private final Map<String, Policy> policiesById;
     private final Map<String, Clause> clausesById;
     private final List<Clause> clauses;
+    private final Map<String, Bilingual> industries;
 
     public PolicyPack(Vocabulary vocabulary, List<Policy> policies) {
+        this(vocabulary, policies, Map.of());
+    }
+
+    /**
+     * @param industries the industry classification the policies use: code → name, in order
+     */
+    public PolicyPack(Vocabulary vocabulary, List<Policy> policies, Map<String, Bilingual> industries) {
+        this.industries = Collections.unmodifiableMap(new LinkedHashMap<>(industries));
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         this.policies = List.copyOf(policies);
         Map<String, Policy> byId = new LinkedHashMap<>();
@@ -43,6 +53,11 @@ public final class PolicyPack {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** The industries the policies are classified under (code → name), empty when the pack classifies none. */
+    public Map<String, Bilingual> industries() {
+        return industries;
     }
 
     /**

@@ -70,7 +70,14 @@ final class PackReader {
         List<String> policyFiles = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String regionsFile = null;
-        if (index.object("vocabulary", "regions", "policies")) {
+        String industriesFile = null;
+        if (index.object("vocabulary", "regions", "industries", "policies")) {
+            if (index.field("industries").present()) {
+                industriesFile = fileName(index.field("industries"));
+                if (industriesFile != null) {
+                    seen.add(industriesFile);
+                }
+            }
             if (index.field("regions").present()) {
                 regionsFile = fileName(index.field("regions"));
                 if (regionsFile != null) {
@@ -110,6 +117,9 @@ final class PackReader {
             if (regionsFile != null) {
                 listed.add(regionsFile);
             }
+            if (industriesFile != null) {
+                listed.add(industriesFile);
+            }
             checkUnlisted(source, index, listed, policyFiles);
         }
         Map<String, Region> regions = regionsFile == null ? null : regions(source, regionsFile);
@@ -130,10 +140,14 @@ final class PackReader {
             }
             checkAcrossFiles(reader, caps);
         }
+        Map<String, Bilingual> industries = new LinkedHashMap<>();
+        if (industriesFile != null && vocabulary != null) {
+            policies = classify(source, industriesFile, policies, policyFiles, industries);
+        }
         if (!errors.isEmpty()) {
             throw new PolicyValidationException(errors);
         }
-        return new PolicyPack(vocabulary, policies);
+        return new PolicyPack(vocabulary, policies, industries);
     }
 
     private String fileName(Cursor c) {
@@ -191,6 +205,60 @@ final class PackReader {
             return null;
         }
         return Cursor.root(errors, file, node);
+    }
+
+    // ---- industries
+
+    /**
+     * {industries: {code: {zh, en}}, policies: {policy-id: [code, …]}}: every policy of the pack is classified, with
+     * [] for one open to every industry.
+     */
+    private List<Policy> classify(Source source, String file, List<Policy> policies, List<String> policyFiles,
+            Map<String, Bilingual> industries) {
+        Cursor root = parse(source, file);
+        if (root == null || !root.object("industries", "policies")) {
+            return policies;
+        }
+        for (Map.Entry<String, Cursor> e : root.field("industries").entries()) {
+            if (!CODE.matcher(e.getKey()).matches()) {
+                e.getValue().error("an industry code is a lower-case code, got '" + e.getKey() + "'");
+                continue;
+            }
+            Bilingual name = e.getValue().bilingual();
+            if (name != null) {
+                industries.put(e.getKey(), name);
+            }
+        }
+        Map<String, List<String>> byPolicy = new LinkedHashMap<>();
+        for (Map.Entry<String, Cursor> e : root.field("policies").entries()) {
+            List<String> codes = new ArrayList<>();
+            for (Cursor c : e.getValue().list(false)) {
+                String code = c.text();
+                if (code != null && !industries.containsKey(code)) {
+                    c.error("unknown industry '" + code + "'; declare it under industries");
+                } else if (code != null) {
+                    codes.add(code);
+                }
+            }
+            byPolicy.put(e.getKey(), codes);
+            boolean known = policies.stream().anyMatch(p -> p.id().equals(e.getKey()))
+                    || policyFiles.contains(e.getKey() + ".yaml");
+            if (!known) {
+                e.getValue().error("no policy '" + e.getKey() + "' in the pack");
+            }
+        }
+        List<Policy> out = new ArrayList<>();
+        for (Policy p : policies) {
+            List<String> codes = byPolicy.get(p.id());
+            if (codes == null) {
+                root.field("policies").error("policy '" + p.id() + "' is not classified; list its industries, or [] "
+                        + "for a policy open to every industry");
+                out.add(p);
+            } else {
+                out.add(p.withIndustries(codes));
+            }
+        }
+        return out;
     }
 
     // ---- regions
