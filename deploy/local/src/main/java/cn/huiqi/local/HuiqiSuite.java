@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.huiqi.events.Topics;
+import cn.huiqi.infra.DevJwt;
 import cn.huiqi.infra.FreePorts;
 import cn.huiqi.infra.LocalKafka;
 import cn.huiqi.infra.LocalPostgres;
@@ -52,6 +53,8 @@ public final class HuiqiSuite implements AutoCloseable {
     /** Null when an existing broker is used. */
     private LocalKafka kafka;
     private String kafkaBootstrapServers;
+    private Path jwtKeyDirectory;
+    private DevJwt tokens;
 
     private HuiqiSuite(SuiteConfig config) {
         this.config = config;
@@ -80,6 +83,7 @@ public final class HuiqiSuite implements AutoCloseable {
         LOG.info("Huiqi project root: {}", config.projectRoot());
         checkJars();
         choosePorts();
+        setUpTokens();
 
         CompletableFuture<LocalPostgres> pg = CompletableFuture.supplyAsync(this::startPostgres);
         RuntimeException failure = null;
@@ -175,6 +179,18 @@ public final class HuiqiSuite implements AutoCloseable {
         }
     }
 
+    /** The key pair the services verify tokens with: kept in HUIQI_HOME/jwt, or temporary for tests. */
+    private void setUpTokens() {
+        try {
+            jwtKeyDirectory = config.jwtKeyDirectory() != null
+                    ? config.jwtKeyDirectory()
+                    : Files.createTempDirectory("huiqi-jwt");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        tokens = new DevJwt(DevJwt.loadOrCreate(jwtKeyDirectory), DevJwt.LOCAL_ISSUER);
+    }
+
     private LocalPostgres startPostgres() {
         return LocalPostgres.builder()
                 .dataDirectory(config.postgresDataDirectory())
@@ -226,6 +242,8 @@ public final class HuiqiSuite implements AutoCloseable {
         props.put("quarkus.datasource.username", postgres.username());
         props.put("quarkus.datasource.password", postgres.password());
         props.put("kafka.bootstrap.servers", kafkaBootstrapServers);
+        props.put("mp.jwt.verify.publickey.location", jwtKeyDirectory.resolve(DevJwt.PUBLIC_KEY_FILE).toString());
+        props.put("mp.jwt.verify.issuer", DevJwt.LOCAL_ISSUER);
         props.putAll(config.serviceSystemProperties());
         props.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
@@ -258,6 +276,11 @@ public final class HuiqiSuite implements AutoCloseable {
     /** The JDBC URL of a service's database (credentials: {@link #postgres()}). */
     public String jdbcUrl(String service) {
         return postgres.jdbcUrl(Service.named(service).database());
+    }
+
+    /** Mints tokens the services accept (signed with the suite's key, issuer {@link DevJwt#LOCAL_ISSUER}). */
+    public DevJwt tokens() {
+        return tokens;
     }
 
     public LocalPostgres postgres() {
@@ -301,6 +324,9 @@ public final class HuiqiSuite implements AutoCloseable {
                 kafka != null
                         ? "embedded in the launcher, log directory " + kafka.logDirectory()
                         : "already running, left as it is"));
+        s.append(String.format("  %-21s signed with %s (issuer %s); mint one with%n", "Tokens",
+                jwtKeyDirectory.resolve(DevJwt.PRIVATE_KEY_FILE), DevJwt.LOCAL_ISSUER));
+        s.append(String.format("  %-21s deploy/local/mint-token --role enterprise --uscc 91220101MA0Y5CGQ2L%n", ""));
         return s.toString();
     }
 

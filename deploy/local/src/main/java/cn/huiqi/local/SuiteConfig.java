@@ -18,7 +18,8 @@ import cn.huiqi.infra.LocalPostgres;
  *
  * <table>
  * <caption>Settings read by {@link #local()}: system property, or the environment variable in brackets</caption>
- * <tr><td>huiqi.home (HUIQI_HOME)</td><td>~/.huiqi; holds pgdata/, kafka/ and logs/</td></tr>
+ * <tr><td>huiqi.home (HUIQI_HOME)</td><td>~/.huiqi; holds pgdata/, kafka/, logs/ and jwt/ (the development token
+ * key pair)</td></tr>
  * <tr><td>huiqi.root (HUIQI_ROOT)</td><td>the project root; by default found by walking up to mvnw</td></tr>
  * <tr><td>huiqi.pg.port (HUIQI_PG_PORT)</td><td>5432; a server already there is used if it accepts
  * HUIQI_PG_USER/HUIQI_PG_PASSWORD</td></tr>
@@ -48,6 +49,7 @@ public final class SuiteConfig {
     private final Duration readyTimeout;
     private final Duration stopTimeout;
     private final Map<String, String> serviceSystemProperties;
+    private final Path jwtKeyDirectory;
 
     private SuiteConfig(Builder b) {
         this.projectRoot = Objects.requireNonNull(b.projectRoot, "projectRoot");
@@ -63,6 +65,7 @@ public final class SuiteConfig {
         this.readyTimeout = b.readyTimeout;
         this.stopTimeout = b.stopTimeout;
         this.serviceSystemProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.serviceSystemProperties));
+        this.jwtKeyDirectory = b.jwtKeyDirectory;
         if (reuseRunningPostgres && postgresPort == 0) {
             throw new IllegalArgumentException("Reusing a running PostgreSQL needs a fixed port");
         }
@@ -83,6 +86,7 @@ public final class SuiteConfig {
         Path home = (homeSetting != null ? Path.of(homeSetting) : userHome.resolve(".huiqi")).toAbsolutePath();
         Builder b = new Builder(root)
                 .logDirectory(home.resolve("logs"))
+                .jwtKeyDirectory(home.resolve("jwt"))
                 .postgres(home.resolve("pgdata"), settings.port("huiqi.pg.port", LocalPostgres.DEFAULT_PORT), true)
                 .kafka(home.resolve("kafka"), settings.port("huiqi.kafka.port", LocalKafka.DEFAULT_PORT), true)
                 .readyTimeout(Duration.ofSeconds(settings.number("huiqi.ready-timeout-seconds",
@@ -175,6 +179,11 @@ public final class SuiteConfig {
         return stopTimeout;
     }
 
+    /** Where the token key pair is kept (created on first start); null for a temporary one. */
+    public Path jwtKeyDirectory() {
+        return jwtKeyDirectory;
+    }
+
     /** Extra -D settings given to every service. */
     public Map<String, String> serviceSystemProperties() {
         return serviceSystemProperties;
@@ -199,6 +208,7 @@ public final class SuiteConfig {
         b.kafkaBootstrapServers = kafkaBootstrapServers;
         b.httpPorts.putAll(httpPorts);
         b.serviceSystemProperties.putAll(serviceSystemProperties);
+        b.jwtKeyDirectory = jwtKeyDirectory;
         return b;
     }
 
@@ -216,6 +226,7 @@ public final class SuiteConfig {
         private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
         private Duration stopTimeout = Duration.ofSeconds(20);
         private final Map<String, String> serviceSystemProperties = new LinkedHashMap<>();
+        private Path jwtKeyDirectory;
 
         public Builder(Path projectRoot) {
             this.projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -269,6 +280,12 @@ public final class SuiteConfig {
 
         public Builder stopTimeout(Duration stopTimeout) {
             this.stopTimeout = Objects.requireNonNull(stopTimeout);
+            return this;
+        }
+
+        /** Keep the token key pair here (null: a temporary one). */
+        public Builder jwtKeyDirectory(Path directory) {
+            this.jwtKeyDirectory = directory == null ? null : directory.toAbsolutePath();
             return this;
         }
 
