@@ -110,6 +110,34 @@ class AwardLedgerTest {
         assertThat(awards.get(1).uncappedAmount()).isEqualTo(new BigDecimal("10000.00"));
     }
 
+    /** 中关村提升企业创新能力 第六条: R&D up by 1,000,000 → at most 200,000; 每家企业连续3年只能获得一次. */
+    static EventEnvelope zgcRd(String uscc, int year) {
+        Map<String, Object> facts = new java.util.HashMap<>(Map.of("enterprise.legal_form",
+                "limited_liability_company", "enterprise.qualifications", List.of("high_tech_enterprise"),
+                "enterprise.zgcei.zgc_high_tech_enterprise", false, "claim.zgcei.high_end_industry", true,
+                "claim.zgcei.years_established", 4, "claim.zgcei.tech_sme_registered_this_year", false,
+                "claim.financials.employees", 60, "claim.financials.revenue", 15000000,
+                "claim.zgcei.fiscal_years_established", 4, "claim.zgcei.rd_expense_increase", 1000000));
+        facts.put("claim.zgcei.credit_sanction_in_period", false);
+        facts.put("claim.zgcei.application_ban_in_period", false);
+        return EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED, "test", uscc,
+                new EligibilityDeterminedV1(UUID.randomUUID(), uscc, "zgc-ei.6a", year, true, List.of(), facts));
+    }
+
+    @Test
+    void onceInThreeYearsRefusesTheNextTwoYearsAgainstTheLedgerAndAllowsTheFourth() {
+        String uscc = TestUscc.random();
+        TestTopics.send(bootstrapServers, Topics.ELIGIBILITY, zgcRd(uscc, 2024));
+        assertThat(published(uscc, 1).get(0).amount()).isEqualTo(new BigDecimal("200000.00"));
+        TestTopics.send(bootstrapServers, Topics.ELIGIBILITY, zgcRd(uscc, 2026));
+        AwardProposedV1 refused = published(uscc, 2).get(1);
+        assertThat(refused.amount()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(refused.capsApplied()).singleElement().asString().startsWith("zgc-ei/once-in-3-years")
+                .contains("连续3年内最多 1 次").contains("已获 1 项");
+        TestTopics.send(bootstrapServers, Topics.ELIGIBILITY, zgcRd(uscc, 2027));
+        assertThat(published(uscc, 3).get(2).amount()).isEqualTo(new BigDecimal("200000.00"));
+    }
+
     @Test
     void coInvestmentIsAReviewDeterminedMaximumNotAGrant() {
         // 长新管规〔2023〕11号 (十): 跟投 at most 10% of the project, at most 10,000,000 per project, decided on assessment.

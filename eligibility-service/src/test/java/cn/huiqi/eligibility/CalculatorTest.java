@@ -209,4 +209,88 @@ class CalculatorTest {
         given().get("/api/v1/policies").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.policyAdmin()).get("/api/v1/policies").then().statusCode(200);
     }
+
+    /** 海淀23条 03 (并购) for an enterprise registered in Haidian (110108). */
+    static final Map<String, Object> HAIDIAN_MA = Map.of("enterprise.region_code", "110108",
+            "enterprise.legal_form", "joint_stock_company", "claim.hd23.listed_domestic", true,
+            "claim.hd23.ma_domestic_acquisition", true, "claim.hd23.ma_equity_acquired", 0.7,
+            "claim.hd23.ma_transaction_value", 100000000, "claim.hd23.ma_consolidated_in_haidian", true,
+            "claim.hd23.ma_completed", true, "claim.hd23.ma_intermediary_fees", 3000000,
+            "claim.talent.masters_hired", 3);
+
+    @Test
+    void aHaidianEnterpriseGetsHaidianAwardsAndIsToldChangchunsAreNotForItsRegion() {
+        JsonPath r = calculate(Map.of("facts", HAIDIAN_MA, "clauseIds", List.of("hd23.03", "ccxq-2023-11.12"),
+                "asOf", "2025-06-30"));
+        assertThat(r.getString("clauses.find { it.clauseId == 'hd23.03' }.outcome")).isEqualTo("eligible");
+        assertThat(r.getString("clauses.find { it.clauseId == 'hd23.03' }.amount")).isEqualTo("2000000.00");
+        assertThat(r.getString("clauses.find { it.clauseId == 'ccxq-2023-11.12' }.outcome"))
+                .isEqualTo("not_eligible");
+        assertThat(r.getList("clauses.find { it.clauseId == 'ccxq-2023-11.12' }.reasons.kind", String.class))
+                .contains("not_in_region");
+        assertThat(r.getString("totalGrants")).isEqualTo("2000000.00");
+    }
+
+    @Test
+    void theWholeCatalogAnswersForEveryRegion() {
+        for (String division : List.of("220173", "110108", "110105", "110112", "370902", "130102")) {
+            JsonPath r = calculate(Map.of("facts", Map.of("enterprise.region_code", division,
+                    "enterprise.legal_form", "limited_liability_company"), "asOf", "2025-06-30"));
+            assertThat(r.getList("clauses")).as(division).hasSizeGreaterThan(300);
+            assertThat(r.getList("clauses.findAll { !it.reasons.any { x -> x.kind == 'not_in_region' } }"))
+                    .as("clauses of " + division + "'s own areas").isNotEmpty();
+        }
+    }
+
+    /** 门头沟 第六条: 300,000 as a member of the partner plan, or 200,000 as a digital-economy benchmark; one of them. */
+    static final Map<String, Object> MENTOUGOU = Map.of("claim.mtgai.agi_partner_member", true,
+            "claim.mtgai.key_ai_enterprise", false, "claim.mtgai.digital_economy_benchmark", true);
+
+    @Test
+    void inAGroupTheApplicantChoosesFromThePlatformRecommendsTheLargestAndRecordsAChoice() {
+        JsonPath recommended = calculate(Map.of("facts", MENTOUGOU, "clauseIds",
+                List.of("mtg-ai.6a", "mtg-ai.6b"), "asOf", "2025-06-30"));
+        assertThat(recommended.getString("clauses.find { it.clauseId == 'mtg-ai.6a' }.choice.zh"))
+                .contains("由企业自主选择其一").contains("推荐金额最高的 mtg-ai.6a");
+        assertThat(recommended.getString("clauses.find { it.clauseId == 'mtg-ai.6b' }.setAside.zh"))
+                .contains("不同时享受");
+
+        JsonPath chosen = calculate(Map.of("facts", MENTOUGOU, "clauseIds", List.of("mtg-ai.6a", "mtg-ai.6b"),
+                "asOf", "2025-06-30", "choices", Map.of("mtg-ai/S6", "mtg-ai.6b")));
+        assertThat(chosen.getString("clauses.find { it.clauseId == 'mtg-ai.6b' }.choice.zh"))
+                .contains("企业已选择 mtg-ai.6b").contains("金额最高者为 mtg-ai.6a");
+        assertThat(chosen.getString("clauses.find { it.clauseId == 'mtg-ai.6a' }.setAside")).isNotNull();
+
+        given().auth().oauth2(anyone()).contentType(ContentType.JSON)
+                .body(Map.of("facts", MENTOUGOU, "clauseIds", List.of("mtg-ai.6a"), "asOf", "2025-06-30",
+                        "choices", Map.of("mtg-ai/S6", "ccxq-2023-11.12")))
+                .post("/api/v1/calculator").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:invalid-choice"));
+    }
+
+    @Test
+    void catalogFiltersByIndustryRegionAndDateAndShowsTheEncoding() {
+        List<String> health = given().auth().oauth2(anyone()).get("/api/v1/policies?industry=digital_healthcare")
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+        assertThat(health).contains("cn-bj-chaoyang-digital-medical", "cn-bj-haidian-23-measures")
+                .doesNotContain("cn-bj-fengtai-future-food", "cn-bj-tongzhou-agriculture");
+        given().auth().oauth2(anyone()).get("/api/v1/policies?industry=quantum").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:huiqi:problem:unknown-industry"));
+        List<String> haidian = given().auth().oauth2(anyone()).get("/api/v1/clauses?region=cn-bj-haidian&limit=200")
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+        assertThat(haidian).isNotEmpty().allSatisfy(id -> assertThat(id).startsWith("hd23."));
+        // 合成生物制造 runs from 2024-09-14 to 2026-12-31
+        assertThat(given().auth().oauth2(anyone()).get("/api/v1/clauses?inForceOn=2027-01-01&limit=200").then()
+                .statusCode(200).extract().jsonPath().getList("policyId", String.class))
+                .doesNotContain("cn-bj-synthetic-biomanufacturing");
+        given().auth().oauth2(anyone()).get("/api/v1/clauses/hd23.03").then().statusCode(200)
+                .body("encoding.caps[0].id", equalTo("hd23.03/item"))
+                .body("encoding.caps[0].scope", equalTo("item"))
+                .body("encoding.factsRead", hasItem("claim.hd23.ma_transaction_value"))
+                .body("encoding.eligibility.zh", org.hamcrest.Matchers.containsString("并购"));
+        given().auth().oauth2(anyone()).get("/api/v1/clauses/zgc-ei.6a").then().statusCode(200)
+                .body("encoding.limits[0].id", equalTo("zgc-ei/once-in-3-years"))
+                .body("encoding.limits[0].years", equalTo(3))
+                .body("encoding.stackingRule", equalTo("choose"));
+    }
 }

@@ -1,6 +1,5 @@
 package cn.huiqi.award.ledger;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,16 +10,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.huiqi.engine.PolicyPack;
-import cn.huiqi.engine.eval.AwardHistory;
 import cn.huiqi.engine.eval.AwardResult;
 import cn.huiqi.engine.eval.CapApplication;
 import cn.huiqi.engine.eval.Evaluator;
 import cn.huiqi.engine.eval.TraceStep;
 import cn.huiqi.engine.load.PolicyPackLoader;
-import cn.huiqi.engine.model.CapScope;
 import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.Facts;
-import cn.huiqi.engine.model.Money;
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
@@ -59,7 +55,7 @@ public class AwardService {
         Clause clause = pack.clause(d.clauseId())
                 .orElseThrow(() -> new IllegalStateException("eligible for unknown clause " + d.clauseId()));
         Facts facts = Facts.of(pack.vocabulary(), d.facts());
-        AwardResult result = evaluator.computeAward(clause, facts, history(d.uscc()), d.year());
+        AwardResult result = evaluator.computeAward(clause, facts, new LedgerHistory(em, d.uscc()), d.year());
 
         LedgerEntryEntity e = new LedgerEntryEntity();
         e.id = UUID.randomUUID();
@@ -71,7 +67,11 @@ public class AwardService {
         e.amount = result.amount();
         e.uncappedAmount = result.uncappedAmount();
         e.trace = result.trace().stream().map(TraceStep::zh).toList();
-        e.capsApplied = result.bindingCaps().stream().map(AwardService::describe).toList();
+        List<String> binding = new java.util.ArrayList<>(result.bindingCaps().stream().map(AwardService::describe)
+                .toList());
+        result.reachedLimits().forEach(l -> binding.add(l.limit().id() + "：" + l.limit().describe().zh() + "，已获 "
+                + l.counted() + " 项，本项不予支持（" + l.limit().source() + "）"));
+        e.capsApplied = binding;
         e.awardKind = result.kind().code();
         e.amountBasis = result.basis().code();
         e.facts = d.facts();
@@ -91,23 +91,6 @@ public class AwardService {
     public List<AwardView> ofEnterprise(String uscc, int offset, int limit) {
         return LedgerEntryEntity.<LedgerEntryEntity>find("uscc = ?1 order by createdAt desc", uscc.trim())
                 .range(offset, offset + limit - 1).list().stream().map(AwardView::of).toList();
-    }
-
-    /** What the ledger already holds in a cap's scope: its clauses, this enterprise, the year or all years. */
-    private AwardHistory history(String uscc) {
-        return (cap, year) -> {
-            String yearFilter = cap.scope() == CapScope.ENTERPRISE_YEAR ? " and year = :year" : "";
-            var query = em.createQuery("select coalesce(sum(e.amount), 0) from LedgerEntryEntity e"
-                    + " where e.uscc = :uscc and e.clauseId in :clauses and e.kind = :kind" + yearFilter,
-                    BigDecimal.class)
-                    .setParameter("uscc", uscc)
-                    .setParameter("clauses", cap.clauseIds())
-                    .setParameter("kind", LedgerEntryEntity.PROPOSED);
-            if (!yearFilter.isEmpty()) {
-                query.setParameter("year", year);
-            }
-            return Money.of(query.getSingleResult());
-        };
     }
 
     /** One row per enterprise, locked for the rest of the transaction. */

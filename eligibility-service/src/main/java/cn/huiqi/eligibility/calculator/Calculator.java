@@ -57,10 +57,14 @@ public class Calculator {
         for (Clause clause : clauses) {
             judge(clause, facts, asOf, year, judged, payable);
         }
-        // 同类政策事项，可按最优执行，但不重复执行: within a stacking group only the best award counts.
-        StackingResolver.Resolution stacking = stackingResolver.resolve(payable);
+        // 同类政策事项，可按最优执行，但不重复执行: within a stacking group only the best (or the chosen) award
+        // counts, and a count limit keeps the largest awards that fit under it.
+        StackingResolver.Resolution stacking = resolve(payable, request.choices());
         List<CalculatorResult.ClauseResult> results = new ArrayList<>(judged.stream()
-                .map(r -> stacking.setAside(r.clauseId()).map(s -> r.withSetAside(s.reason())).orElse(r)).toList());
+                .map(r -> stacking.setAside(r.clauseId()).map(s -> r.withSetAside(s.reason())).orElse(r))
+                .map(r -> stacking.choices().stream().filter(c -> c.keptClauseId().equals(r.clauseId())).findFirst()
+                        .map(c -> r.withChoice(c.note())).orElse(r))
+                .toList());
         results.sort(ORDER);
         BigDecimal total = results.stream()
                 .filter(r -> "eligible".equals(r.outcome()) && !r.preview() && "grant".equals(r.awardKind())
@@ -68,6 +72,15 @@ public class Calculator {
                 .map(CalculatorResult.ClauseResult::amount)
                 .reduce(Money.ZERO, BigDecimal::add);
         return new CalculatorResult(asOf, year, total, results);
+    }
+
+    private StackingResolver.Resolution resolve(List<AwardResult> payable, Map<String, String> choices) {
+        try {
+            return stackingResolver.resolve(payable, choices == null ? Map.of() : choices);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(422, "invalid-choice", "Invalid choice", e.getMessage(),
+                    Map.of("choices", choices));
+        }
     }
 
     /** Paying clauses first (largest first), then near misses (fewest obstacles first), then the rest. */
@@ -120,7 +133,7 @@ public class Calculator {
                 award.map(a -> a.basis().code()).orElse(clause.award().basis().code()),
                 award.map(a -> a.trace().stream().map(TraceStep::zh).toList()).orElse(List.of()),
                 award.map(a -> a.bindingCaps().stream().map(c -> c.cap().id()).toList()).orElse(List.of()), missing,
-                eligibility.reasons().stream().map(PolicyCatalog::toEvent).toList(), clause.source(), null));
+                eligibility.reasons().stream().map(PolicyCatalog::toEvent).toList(), clause.source(), null, null));
     }
 
     private Facts facts(CalculatorRequest request) {

@@ -22,5 +22,12 @@ public record CalculatorRequest(
         @Schema(description = "Facts by vocabulary name (enterprise.* and claim.*); they override the registered ones") Map<String, Object> facts,
         @Schema(description = "The day the policies are read as of; defaults to today (China time)") LocalDate asOf,
         @Schema(description = "The award year; defaults to the year of asOf") @Min(2000) @Max(2100) Integer year,
-        @Schema(description = "Only these clauses; all when absent") @Size(max = 500) List<String> clauseIds) {
+        @Schema(description = "Only these clauses; all when absent") @Size(max = 500) List<String> clauseIds,
+        @Schema(description = "The applicant's choice in stacking groups it may choose from (企业自主选择, 二选一): group id → clause id; without a choice the platform recommends the largest award", example = "{\"cy-dm/S7\": \"cy-dm.7b\"}") @Size(max = 100) Map<String, String> choices) {
+
+    /** A request without choices. */
+    public CalculatorRequest(String uscc, Map<String, Object> facts, LocalDate asOf, Integer year,
+            List<String> clauseIds) {
+        this(uscc, facts, asOf, year, clauseIds, null);
+    }
 }

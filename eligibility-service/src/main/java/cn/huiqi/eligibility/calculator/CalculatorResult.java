@@ -33,11 +33,17 @@ public record CalculatorResult(LocalDate asOf, int year,
             @Schema(description = "computed, review_maximum (the amount is the most review can grant) or not_computable") String amountBasis,
             List<String> trace, List<String> bindingCaps, List<String> missingFacts, List<ReasonV1> reasons,
             String source,
-            @Schema(description = "Set when a better clause of the same stacking group (同类政策事项，按最优执行) pays instead; says which and why") Bilingual setAside) {
+            @Schema(description = "Set when another clause pays instead: a better one of the same stacking group (同类政策事项，按最优执行), the applicant's choice in a group it chooses from (二选一), or a count limit (同一年度最多N项); says which and why") Bilingual setAside,
+            @Schema(description = "For the clause kept in a group the applicant chooses from: that the applicant chooses, which award the platform recommends, and the choice recorded") Bilingual choice) {
 
         ClauseResult withSetAside(Bilingual reason) {
             return new ClauseResult(clauseId, policyId, number, title, outcome, preview, amount, uncappedAmount,
-                    awardKind, amountBasis, trace, bindingCaps, missingFacts, reasons, source, reason);
+                    awardKind, amountBasis, trace, bindingCaps, missingFacts, reasons, source, reason, choice);
+        }
+
+        ClauseResult withChoice(Bilingual note) {
+            return new ClauseResult(clauseId, policyId, number, title, outcome, preview, amount, uncappedAmount,
+                    awardKind, amountBasis, trace, bindingCaps, missingFacts, reasons, source, setAside, note);
         }
     }
 }

@@ -45,15 +45,18 @@ public class CatalogResource {
     @GET
     @Path("/policies")
     @Operation(operationId = "listPolicies", summary = "Policy documents in the catalog with their clauses", description = "Filters combine: region code, status (in_force, draft_for_comment, ...), in force on a date,"
-            + " and q, a text searched in titles, document numbers and clause sentences.")
+            + " industry (the documents supporting it and those open to every industry), and q, a text searched in"
+            + " titles, document numbers and clause sentences.")
     public List<PolicyView> policies(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("inForceOn") LocalDate inForceOn, @QueryParam("q") String q,
+            @Parameter(description = "Industry code, e.g. artificial_intelligence") @QueryParam("industry") String industry,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT_TEXT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Items to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         return catalog.pack().policies().stream()
                 .filter(p -> region == null || p.region().code().equals(region))
                 .filter(p -> status == null || p.validity().status().code().equals(status))
                 .filter(p -> inForceOn == null || inForce(p, inForceOn))
+                .filter(p -> industry == null || supports(p, knownIndustry(industry)))
                 .filter(p -> q == null || contains(p.title(), q) || p.documentNumber().contains(q)
                         || p.clauses().stream().anyMatch(c -> matches(c, q)))
                 .skip(offset).limit(limit).map(PolicyView::of).toList();
@@ -61,19 +64,42 @@ public class CatalogResource {
 
     @GET
     @Path("/clauses")
-    @Operation(operationId = "searchClauses", summary = "Clauses of the catalog, filtered", description = "policyId, department (text in the responsible department's name, e.g. 科技局), delivery"
-            + " (application or automatic), and q searched in titles and the clauses' sentences.")
+    @Operation(operationId = "searchClauses", summary = "Clauses of the catalog, filtered", description = "policyId, region code, department (text in the responsible department's name, e.g. 科技局),"
+            + " delivery (application or automatic), industry, in force on a date, and q searched in titles and the"
+            + " clauses' sentences.")
     public List<PolicyView.ClauseView> clauses(@QueryParam("policyId") String policyId,
             @QueryParam("department") String department, @QueryParam("delivery") String delivery,
-            @QueryParam("q") String q,
+            @QueryParam("q") String q, @QueryParam("region") String region,
+            @Parameter(description = "Industry code, e.g. artificial_intelligence") @QueryParam("industry") String industry,
+            @QueryParam("inForceOn") LocalDate inForceOn,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT_TEXT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Items to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
-        return catalog.pack().clauses().stream()
-                .filter(c -> policyId == null || c.policyId().equals(policyId))
-                .filter(c -> department == null || contains(c.department(), department))
-                .filter(c -> delivery == null || c.delivery().code().equals(delivery))
-                .filter(c -> q == null || matches(c, q))
-                .skip(offset).limit(limit).map(PolicyView.ClauseView::of).toList();
+        String industryCode = industry == null ? null : knownIndustry(industry);
+        return catalog.pack().policies().stream()
+                .filter(p -> region == null || p.region().code().equals(region))
+                .filter(p -> industryCode == null || supports(p, industryCode))
+                .filter(p -> inForceOn == null || inForce(p, inForceOn))
+                .flatMap(p -> p.clauses().stream().map(c -> PolicyView.ClauseView.of(c, p))
+                        .filter(c -> policyId == null || c.policyId().equals(policyId))
+                        .filter(c -> department == null || contains(c.department(), department))
+                        .filter(c -> delivery == null || c.delivery().equals(delivery))
+                        .filter(c -> q == null || contains(c.title(), q) || c.source().contains(q)))
+                .skip(offset).limit(limit).toList();
+    }
+
+    /** The code, if the pack classifies policies under it; otherwise a 400 naming the known codes. */
+    private String knownIndustry(String code) {
+        if (!catalog.pack().industries().containsKey(code)) {
+            throw new ProblemException(400, "unknown-industry", "Unknown industry",
+                    "no industry '" + code + "'; known: " + String.join(", ", catalog.pack().industries().keySet()),
+                    java.util.Map.of("industry", code));
+        }
+        return code;
+    }
+
+    /** A policy supports the industry it is classified under, and every industry when it is classified under none. */
+    private static boolean supports(Policy p, String industry) {
+        return p.industries().isEmpty() || p.industries().contains(industry);
     }
 
     private static boolean inForce(Policy p, LocalDate day) {
@@ -96,7 +122,8 @@ public class CatalogResource {
     @Operation(operationId = "getClause", summary = "One clause with its original sentence")
     @APIResponse(responseCode = "404", description = "No such clause")
     public PolicyView.ClauseView clause(@PathParam("clauseId") String clauseId) {
-        return catalog.clause(clauseId).map(PolicyView.ClauseView::of)
+        return catalog.clause(clauseId)
+                .map(c -> PolicyView.ClauseView.of(c, catalog.pack().policy(c.policyId()).orElseThrow()))
                 .orElseThrow(() -> ProblemException.notFound("clause", clauseId));
     }
 }

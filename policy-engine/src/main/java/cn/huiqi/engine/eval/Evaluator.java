@@ -692,7 +692,7 @@ public final class Evaluator {
     }
 
     /** A condition in words, for "must not hold" reasons. */
-    private static Bilingual describe(Condition c) {
+    public static Bilingual describe(Condition c) {
         if (c instanceof Comparison) {
             Comparison cmp = (Comparison) c;
             FactDefinition unitOf = cmp.operand().first();
