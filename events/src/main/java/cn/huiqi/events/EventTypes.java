@@ -11,6 +11,8 @@ public final class EventTypes {
     public static final String ENTERPRISE_REGISTERED = "enterprise.registered.v1";
     /** {@link cn.huiqi.events.payload.ApplicationSubmittedV1} on {@link Topics#APPLICATION}. */
     public static final String APPLICATION_SUBMITTED = "application.submitted.v1";
+    /** {@link cn.huiqi.events.payload.ApplicationStateChangedV1} on {@link Topics#APPLICATION}. */
+    public static final String APPLICATION_STATE_CHANGED = "application.state-changed.v1";
     /** {@link cn.huiqi.events.payload.EligibilityDeterminedV1} on {@link Topics#ELIGIBILITY}. */
     public static final String ELIGIBILITY_DETERMINED = "eligibility.determined.v1";
     /** {@link cn.huiqi.events.payload.AwardProposedV1} on {@link Topics#AWARD}. */

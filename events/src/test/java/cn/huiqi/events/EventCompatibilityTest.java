@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
@@ -66,6 +67,17 @@ class EventCompatibilityTest {
         assertThat(data.awardKind()).as("added later: absent from the first v1 events").isNull();
         assertThat(data.reviewDetermined()).isFalse();
         assertThat(data.investment()).isFalse();
+    }
+
+    @Test
+    void applicationStateChangedV1StillDeserializes() {
+        EventEnvelope e = fixture("application.state-changed.v1.json");
+        assertThat(e.type()).isEqualTo(EventTypes.APPLICATION_STATE_CHANGED);
+        ApplicationStateChangedV1 data = e.dataAs(ApplicationStateChangedV1.class);
+        assertThat(data.toState()).isEqualTo("APPROVED");
+        assertThat(data.action()).isEqualTo("APPROVE");
+        assertThat(data.amount()).isEqualTo(new BigDecimal("55000.00"));
+        assertThat(data.reason()).isNull();
     }
 
     @Test
