@@ -104,6 +104,7 @@ class BoundsTest {
                 break;
             case "超" :
             case "超过" :
+            case "突破" :
                 assertThat(ops).containsExactly(Operator.GT);
                 break;
             case "不满" :
