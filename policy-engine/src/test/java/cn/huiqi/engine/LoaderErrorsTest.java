@@ -112,7 +112,7 @@ class LoaderErrorsTest {
         for (String f : PackCopy.yamlFiles(engine)) {
             Files.copy(engine.resolve(f), dir.resolve(f));
         }
-        assertThat(PolicyPackLoader.fromDirectory(dir).clauses()).hasSize(17);
+        assertThat(PolicyPackLoader.fromDirectory(dir).clauses()).hasSize(18);
 
         Files.writeString(dir.resolve("forgotten.yaml"), "id: forgotten\n");
         PolicyValidationException e = catchThrowableOfType(PolicyValidationException.class,

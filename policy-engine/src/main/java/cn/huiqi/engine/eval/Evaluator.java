@@ -1049,12 +1049,14 @@ public final class Evaluator {
         BigDecimal price = quantity(p.price(), new Bilingual("单价", "price"), true, facts, trace);
         BigDecimal quantity = quantity(p.quantity(), new Bilingual("数量", "quantity"), false, facts, trace);
         BigDecimal periods = quantity(p.periods(), new Bilingual("期数", "periods"), false, facts, trace);
-        BigDecimal result = price.multiply(quantity).multiply(periods);
+        BigDecimal product = price.multiply(quantity).multiply(periods);
+        BigDecimal result = p.rate().map(product::multiply).orElse(product);
         Bilingual label = p.label().orElse(new Bilingual("按单价、数量和期数计算", "price × quantity × periods"));
+        String share = p.rate().map(r -> " × " + Display.percent(r)).orElse("");
         String shown = Money.format(price) + " × " + unitValue(p.quantity(), quantity, true) + " × "
-                + unitValue(p.periods(), periods, true) + " = " + Money.format(result);
+                + unitValue(p.periods(), periods, true) + share + " = " + Money.format(result);
         String shownEn = Money.format(price) + " × " + unitValue(p.quantity(), quantity, false) + " × "
-                + unitValue(p.periods(), periods, false) + " = " + Money.format(result);
+                + unitValue(p.periods(), periods, false) + share + " = " + Money.format(result);
         trace.add(new TraceStep(label.zh() + " " + shown, label.en() + " " + shownEn));
         return result;
     }

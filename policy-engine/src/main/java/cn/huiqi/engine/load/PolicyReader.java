@@ -837,16 +837,28 @@ final class PolicyReader {
             case "per_step" :
                 return perStep(body, path);
             case "per_unit_period" : {
-                if (!body.object("price", "quantity", "periods", "label")) {
+                if (!body.object("price", "quantity", "periods", "rate", "label")) {
                     return null;
                 }
                 Quantity price = quantity(body.field("price"), true);
                 Quantity quantity = quantity(body.field("quantity"), false);
                 Quantity periods = quantity(body.field("periods"), false);
+                Optional<BigDecimal> rate = Optional.empty();
+                boolean rateOk = true;
+                if (body.field("rate").present()) {
+                    BigDecimal r = body.field("rate").number();
+                    if (r != null && (r.signum() <= 0 || r.compareTo(BigDecimal.ONE) > 0)) {
+                        body.field("rate").error("a rate is above 0 and at most 1 (0.5 means 50%), got "
+                                + r.toPlainString());
+                        r = null;
+                    }
+                    rate = Optional.ofNullable(r);
+                    rateOk = r != null;
+                }
                 Optional<Bilingual> label = body.field("label").optionalBilingual();
-                return price == null || quantity == null || periods == null
+                return price == null || quantity == null || periods == null || !rateOk
                         ? null
-                        : new PerUnitPeriod(path, price, quantity, periods, label);
+                        : new PerUnitPeriod(path, price, quantity, periods, rate, label);
             }
             case "for_each_item" :
                 return forEachItem(body, path, rel);
