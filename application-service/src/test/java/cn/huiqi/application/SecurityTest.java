@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -187,6 +189,19 @@ class SecurityTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:huiqi:problem:payload-too-large"));
         given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + a).then().statusCode(404);
+
+        // The same without Content-Length (chunked): read up to the limit, then refused.
+        given().auth().oauth2(TestTokens.enterprise(a)).contentType(ContentType.JSON)
+                .body(new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))).post("/api/v1/enterprises")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:payload-too-large"));
+        // A chunked body within the limit goes through.
+        String small = "{\"uscc\":\"" + a + "\",\"name\":\"长春某公司\",\"legalForm\":\"limited_liability_company\","
+                + "\"regionCode\":\"220173\",\"registrationDate\":\"2021-03-15\"}";
+        given().auth().oauth2(TestTokens.enterprise(a)).contentType(ContentType.JSON)
+                .body(new ByteArrayInputStream(small.getBytes(StandardCharsets.UTF_8))).post("/api/v1/enterprises")
+                .then().statusCode(201);
     }
 
     @Test

@@ -15,13 +15,14 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 import cn.huiqi.support.problem.Problem;
 
 /**
- * Refuses a request whose declared body is larger than {@code quarkus.http.limits.max-body-size} with a 413
- * problem+json before anything reads it (Quarkus' own 413, one step later, has an empty body). A body sent without
- * Content-Length (chunked) is cut off by Quarkus at the same size.
+ * Refuses a request body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem+json (Quarkus' own
+ * 413 has an empty body): a declared Content-Length over the limit before anything reads the body; a chunked body
+ * (no Content-Length) is read here, up to the limit, and refused as soon as it passes it.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -41,11 +42,25 @@ public class BodySizeLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(ORDER).handler(this::check);
+        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit);
+        router.route().order(ORDER).handler(ctx -> check(ctx, chunkedBodies));
+        // BodyHandler fails the request with 413 when a chunked body passes the limit.
+        router.route().order(ORDER).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+                refuse(ctx, "the body has more than " + limit + " bytes");
+            } else {
+                ctx.next();
+            }
+        });
     }
 
-    private void check(RoutingContext ctx) {
+    private void check(RoutingContext ctx, BodyHandler chunkedBodies) {
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        String encoding = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (declared == null && encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+            chunkedBodies.handle(ctx);
+            return;
+        }
         long length;
         try {
             length = declared == null ? -1 : Long.parseLong(declared.trim());
@@ -56,11 +71,15 @@ public class BodySizeLimit {
             ctx.next();
             return;
         }
+        refuse(ctx, "the body has " + length + " bytes");
+    }
+
+    private void refuse(RoutingContext ctx, String what) {
         String path = ctx.request().path();
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("limitBytes", limit);
         Problem problem = new Problem(Problem.type("payload-too-large"), "Request body too large", 413,
-                "the body has " + length + " bytes; at most " + limit + " are accepted", path, extensions);
+                what + "; at most " + limit + " are accepted", path, extensions);
         String body;
         try {
             body = json.writeValueAsString(problem);
