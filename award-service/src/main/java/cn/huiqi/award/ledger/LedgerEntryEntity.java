@@ -21,7 +21,20 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "ledger_entry")
 public class LedgerEntryEntity extends PanacheEntityBase {
 
+    /** The award computed for an eligible determination: a decision record. */
     public static final String PROPOSED = "PROPOSED";
+    /** Approved by the official (at most what the application holds). */
+    public static final String GRANTED = "GRANTED";
+    /** Paid, as the finance system reported it. */
+    public static final String DISBURSED = "DISBURSED";
+    /** To be recovered. */
+    public static final String CLAWED_BACK = "CLAWED_BACK";
+    /** A proposal that no longer holds cap room: rejected, withdrawn, or replaced by a better award of its group. */
+    public static final String RELEASED = "RELEASED";
+    /** A correction that raises the award. */
+    public static final String TOP_UP = "TOP_UP";
+    /** A correction that lowers the award. */
+    public static final String REVERSAL = "REVERSAL";
 
     @Id
     public UUID id;
@@ -60,6 +73,34 @@ public class LedgerEntryEntity extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> facts;
+
+    /** The change to what the application holds against caps, limits and groups. */
+    @Column(name = "held_delta")
+    public BigDecimal heldDelta;
+
+    public String reason;
+
+    @Column(name = "caused_by")
+    public UUID causedBy;
+
+    /** sha256 of the policy pack's files the engine read (decision records). */
+    @Column(name = "pack_version")
+    public String packVersion;
+
+    /** The engine's amount, before the ledger's stacking groups (decision records). */
+    @Column(name = "computed_amount")
+    public BigDecimal computedAmount;
+
+    /** What the engine was told was already held: cap id → amount, limit id → awards counted. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> history;
+
+    @Column(name = "stacking_group")
+    public String stackingGroup;
+
+    /** The fund a granted award draws on (GRANTED and the entries after it). */
+    @Column(name = "fund_id")
+    public UUID fundId;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

@@ -1,13 +1,13 @@
 package cn.huiqi.award.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import cn.huiqi.award.ledger.AwardService;
+import cn.huiqi.award.ledger.TxRetry;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.support.outbox.ProcessedEvents;
@@ -20,21 +20,23 @@ public class EligibilityConsumer {
 
     private final ProcessedEvents processed;
     private final AwardService awards;
+    private final TxRetry tx;
 
-    public EligibilityConsumer(ProcessedEvents processed, AwardService awards) {
+    public EligibilityConsumer(ProcessedEvents processed, AwardService awards, TxRetry tx) {
         this.processed = processed;
         this.awards = awards;
+        this.tx = tx;
     }
 
+    /** One transaction per record (the processed-event row and the effect together), retried on serialization failure. */
     @Incoming("eligibility-events")
     @Blocking
-    @Transactional
     public void onEligibility(String record) {
-        processed.apply(CONSUMER, record, EventTypes.ELIGIBILITY_DETERMINED, EligibilityDeterminedV1.class,
-                (event, determination) -> {
+        tx.inNewTransaction(() -> processed.apply(CONSUMER, record, EventTypes.ELIGIBILITY_DETERMINED,
+                EligibilityDeterminedV1.class, (event, determination) -> {
                     if (determination.eligible()) {
-                        awards.propose(determination);
+                        awards.propose(determination, event.id());
                     }
-                });
+                }));
     }
 }
