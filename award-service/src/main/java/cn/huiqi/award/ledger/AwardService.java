@@ -189,7 +189,7 @@ public class AwardService {
         Clause clause = pack.clause(proposal.clauseId).orElseThrow();
         java.util.Map<String, Object> merged = new java.util.LinkedHashMap<>(proposal.facts);
         List<LedgerEntryEntity> corrections = LedgerEntryEntity.list("applicationId = ?1 and kind in ?2 and facts"
-                + " is not null order by createdAt, id", applicationId,
+                + " is not null order by seq", applicationId,
                 List.of(LedgerEntryEntity.TOP_UP,
                         LedgerEntryEntity.REVERSAL, LedgerEntryEntity.CLAWED_BACK));
         LedgerEntryEntity last = corrections.isEmpty() ? proposal : corrections.get(corrections.size() - 1);
@@ -342,9 +342,10 @@ public class AwardService {
         BigDecimal granted = approved.min(held);
         String reason = null;
         if (granted.compareTo(approved) < 0) {
-            String why = proposal.reason != null
-                    ? proposal.reason
-                    : String.join("；", proposal.capsApplied == null ? List.of() : proposal.capsApplied);
+            String why = entry(s.applicationId(), LedgerEntryEntity.RELEASED).map(r -> r.reason)
+                    .orElse(proposal.reason != null
+                            ? proposal.reason
+                            : String.join("；", proposal.capsApplied == null ? List.of() : proposal.capsApplied));
             reason = "批准金额 " + Money.format(approved) + " 超过本申请占用的额度 " + Money.format(held) + "，按 "
                     + Money.format(granted) + " 核定" + (why.isEmpty() ? "" : "（" + why + "）");
         }
@@ -438,14 +439,14 @@ public class AwardService {
     public AwardView get(UUID applicationId) {
         LedgerEntryEntity proposal = entry(applicationId, LedgerEntryEntity.PROPOSED)
                 .orElseThrow(() -> ProblemException.notFound("award for application", applicationId.toString()));
-        List<LedgerEntryEntity> entries = LedgerEntryEntity.list("applicationId = ?1 order by createdAt, id",
+        List<LedgerEntryEntity> entries = LedgerEntryEntity.list("applicationId = ?1 order by seq",
                 applicationId);
         BudgetHoldEntity hold = BudgetHoldEntity.findById(applicationId);
         return AwardView.of(proposal, entries, hold == null ? null : hold.reason);
     }
 
     public List<AwardView> ofEnterprise(String uscc, int offset, int limit) {
-        return LedgerEntryEntity.<LedgerEntryEntity>find("uscc = ?1 and kind = ?2 order by createdAt desc",
+        return LedgerEntryEntity.<LedgerEntryEntity>find("uscc = ?1 and kind = ?2 order by seq desc",
                 uscc.trim(), LedgerEntryEntity.PROPOSED).range(offset, offset + limit - 1).list().stream()
                 .map(p -> AwardView.of(p, List.of(), null)).toList();
     }
@@ -453,12 +454,12 @@ public class AwardService {
     /** The enterprise's entries (newest first, one page) and its balances over all entries. */
     public LedgerView ledger(String uscc, int offset, int limit) {
         String code = uscc.trim();
-        List<LedgerEntryEntity> all = LedgerEntryEntity.list("uscc = ?1 order by createdAt, id", code);
+        List<LedgerEntryEntity> all = LedgerEntryEntity.list("uscc = ?1 order by seq", code);
         BigDecimal bySql = em.createQuery("select coalesce(sum(e.heldDelta), 0) from LedgerEntryEntity e"
                 + " where e.uscc = :uscc", BigDecimal.class).setParameter("uscc", code).getSingleResult();
         Balances balances = Balances.of(all, Money.of(bySql));
         List<LedgerEntryView> page = LedgerEntryEntity.<LedgerEntryEntity>find(
-                "uscc = ?1 order by createdAt desc, id desc", code).range(offset, offset + limit - 1).list()
+                "uscc = ?1 order by seq desc", code).range(offset, offset + limit - 1).list()
                 .stream().map(LedgerEntryView::of).toList();
         return new LedgerView(code, balances, page);
     }

@@ -104,4 +104,8 @@ public class LedgerEntryEntity extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** The order of writing, from a database sequence. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 }
