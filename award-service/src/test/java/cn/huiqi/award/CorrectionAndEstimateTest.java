@@ -4,12 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import cn.huiqi.award.messaging.ApplicationConsumer;
 import cn.huiqi.award.messaging.EligibilityConsumer;
 import cn.huiqi.events.EventCodec;
+import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.infra.HuiqiTestInfra;
 import cn.huiqi.infra.TestTokens;
 import cn.huiqi.infra.TestUscc;
@@ -69,6 +77,50 @@ class CorrectionAndEstimateTest {
         assertThat(award.getString("status")).isEqualTo("CLAWED_BACK");
         assertThat(award.getList("entries.kind")).containsExactly("PROPOSED", "REVERSAL", "TOP_UP", "GRANTED",
                 "DISBURSED", "CLAWED_BACK");
+    }
+
+    /**
+     * Ten awards of 40,000.00 under (十二) hold 400,000.00 of the yearly 500,000.00; ten corrections to 80,000.00
+     * each, as concurrent HTTP requests: the top-ups stop exactly at the cap (40,000 + 40,000 + 20,000), the others
+     * find no room and write nothing.
+     */
+    @RepeatedTest(3)
+    void concurrentCorrectionsStopAtTheYearlyCap() throws Exception {
+        String uscc = TestUscc.random();
+        List<UUID> apps = new ArrayList<>();
+        List<EventEnvelope> proposals = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID app = UUID.randomUUID();
+            apps.add(app);
+            proposals.add(Events.talent(uscc, app, 2026, 0, 4, 0));
+        }
+        LedgerRaceTest.race(proposals, eligibility::onEligibility);
+        assertThat(LedgerRaceTest.ledger(uscc).getString("balances.held")).isEqualTo("400000.00");
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (UUID app : apps) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return correct(app, Map.of("claim.talent.phds_hired", 8), "补报四名博士", TestTokens.system())
+                            .extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> a : answers) {
+                assertThat(a.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonPath ledger = LedgerRaceTest.ledger(uscc);
+        assertThat(ledger.getString("balances.held")).isEqualTo("500000.00");
+        assertThat(ledger.getString("balances.topUps")).isEqualTo("100000.00");
+        assertThat(ledger.getBoolean("balances.balanced")).isTrue();
+        assertThat(ledger.getList("entries.findAll { it.kind == 'TOP_UP' }.amount", String.class))
+                .containsExactlyInAnyOrder("40000.00", "40000.00", "20000.00");
     }
 
     @Test
