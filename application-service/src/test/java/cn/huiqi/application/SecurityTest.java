@@ -77,6 +77,28 @@ class SecurityTest {
     }
 
     @Test
+    void theNoticeListAndObjectionsArePublicOnPurposeAndTheRestIsNot() {
+        var jwt = TestTokens.jwt();
+        for (String token : java.util.Arrays.asList(null, jwt.expired(), jwt.algNone(), TestTokens.policyAdmin())) {
+            var request = given();
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            request.get("/api/v1/public-notices").then().statusCode(200);
+            // Reaches the operation: no such notice, not 401.
+            (token == null ? given() : given().auth().oauth2(token)).contentType(ContentType.JSON)
+                    .body(Map.of("name", "王某", "contact", "13800000000", "reason", "x"))
+                    .post("/api/v1/public-notices/" + UUID.randomUUID() + "/objections").then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().get("/api/v1/applications/" + UUID.randomUUID() + "/history").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("action", "APPROVE", "version", 0))
+                .post("/api/v1/applications/" + UUID.randomUUID() + "/actions").then().statusCode(401);
+        given().auth().oauth2(TestTokens.policyAdmin()).get("/api/v1/applications/" + UUID.randomUUID() + "/history")
+                .then().statusCode(403);
+    }
+
+    @Test
     void anEnterpriseRegistersOnlyItselfAndASystemAnyone() {
         String own = TestUscc.random();
         String other = TestUscc.random();

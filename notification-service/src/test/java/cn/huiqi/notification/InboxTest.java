@@ -21,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
+import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.ReasonV1;
@@ -59,6 +60,48 @@ class InboxTest {
         assertThat(inbox.getList("title", String.class)).contains("拟奖励 500,000.00 元");
         assertThat(inbox.getList("body", String.class))
                 .anyMatch(b -> b.contains("拟奖励金额 500,000.00 元（按政策计算 600,000.00 元，受上限约束）"));
+    }
+
+    @Test
+    void eachTransitionThatConcernsTheEnterpriseIsOneMessageInChineseHoweverOftenDelivered()
+            throws InterruptedException {
+        String uscc = TestUscc.random();
+        UUID id = UUID.randomUUID();
+        EventEnvelope approved = change(uscc, id, "PUBLIC_NOTICE", "APPROVED", "APPROVE", null, "55000.00", null);
+        for (int i = 0; i < 3; i++) {
+            send(Topics.APPLICATION, approved);
+        }
+        // Told elsewhere (the determination, the award): no message of their own.
+        send(Topics.APPLICATION, change(uscc, id, "SUBMITTED", "ELIGIBLE", "DETERMINE_ELIGIBLE", null, null, null));
+        send(Topics.APPLICATION, change(uscc, id, "ELIGIBLE", "AWARD_PROPOSED", "PROPOSE_AWARD", null, "55000.00",
+                null));
+        send(Topics.APPLICATION, change(uscc, id, "FORMAL_REVIEW", "PUBLIC_NOTICE", "START_PUBLIC_NOTICE", null, null,
+                "2026-10-12"));
+        EventEnvelope clawedBack = change(uscc, id, "DISBURSED", "CLAWED_BACK", "CLAW_BACK", "虚报博士人数", "10000.00",
+                null);
+        send(Topics.APPLICATION, clawedBack);
+
+        JsonPath inbox = awaitInbox(uscc, 3);
+        assertThat(inbox.getList("causedBy", String.class)).containsOnlyOnce(approved.id().toString(),
+                clawedBack.id().toString());
+        assertThat(inbox.getList("title", String.class)).containsExactlyInAnyOrder("申请已批准：55,000.00 元",
+                "申请进入公示", "资金追回：10,000.00 元");
+        assertThat(inbox.getList("body", String.class))
+                .anyMatch(b -> b.contains("公示期至 2026-10-12"))
+                .anyMatch(b -> b.contains("须追回 10,000.00 元。原因：虚报博士人数。"))
+                .allMatch(b -> b.contains("申请编号：" + id));
+        assertThat(inbox.getList("kind", String.class)).contains("application-claw-back");
+        Thread.sleep(500);
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc + "/inbox").then()
+                .statusCode(200).body("size()", equalTo(3));
+    }
+
+    private static EventEnvelope change(String uscc, UUID id, String from, String to, String action, String reason,
+            String amount, String noticeEndsOn) {
+        return EventEnvelope.of(EventTypes.APPLICATION_STATE_CHANGED, "huiqi/application-service", uscc,
+                new ApplicationStateChangedV1(id, uscc, "ccxq-2023-11.12", 2026, from, to, action,
+                        action.endsWith("DISBURSE") ? "system" : "official", "official:人社局", "人社局", reason,
+                        amount == null ? null : new BigDecimal(amount), noticeEndsOn));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.huiqi.application.apply;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import cn.huiqi.application.lifecycle.State;
 import cn.huiqi.events.payload.ReasonV1;
 
 /** An enterprise's application for one clause and year, with what the other services decided about it. */
@@ -40,9 +42,11 @@ public class ApplicationEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> claim;
 
+    /** Where it stands in the lifecycle; changed only through {@code Lifecycle.apply}. */
     @Enumerated(EnumType.STRING)
-    public ApplicationStatus status;
+    public State status;
 
+    /** The proposed award (award-service). */
     public BigDecimal amount;
 
     @Column(name = "uncapped_amount")
@@ -62,6 +66,22 @@ public class ApplicationEntity extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** 公示: the last working day of the public notice. */
+    @Column(name = "notice_ends_on")
+    public LocalDate noticeEndsOn;
+
+    /** What the official approved: at most the proposed amount. */
+    @Column(name = "approved_amount")
+    public BigDecimal approvedAmount;
+
+    @Column(name = "disbursed_amount")
+    public BigDecimal disbursedAmount;
+
+    /** 追回: the amount to recover. */
+    @Column(name = "clawback_amount")
+    public BigDecimal clawbackAmount;
+
+    /** Optimistic concurrency: the ETag of the application, the If-Match of a review action. */
     @Version
     public int version;
 }

@@ -18,10 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,20 +65,22 @@ public class ApplicationResource {
             @Parameter(description = "Retries with the same key and body get the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.mayActFor(request.uscc());
         return idempotent.execute("submitApplication", idempotencyKey, request, () -> {
-            ApplicationView view = service.submit(request);
+            ApplicationView view = service.submit(request, caller.subject());
             return Response.created(URI.create("/api/v1/applications/" + view.id())).entity(view).build();
         });
     }
 
     @GET
     @Path("/applications/{id}")
-    @Operation(operationId = "getApplication", summary = "An application with its status, reasons and amount")
+    @Operation(operationId = "getApplication", summary = "An application with its status, reasons and amount", description = "The ETag header"
+            + " is the application's version: send it as If-Match with a review action.")
+    @APIResponse(responseCode = "200", description = "The application; ETag: its version", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "404", description = "No such application, or another enterprise's")
     @RolesAllowed({Roles.ENTERPRISE, Roles.OFFICIAL, Roles.SYSTEM})
-    public ApplicationView get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id) {
         ApplicationView application = service.get(id);
         caller.mayRead(application.uscc(), () -> ProblemException.notFound("application", id.toString()));
-        return application;
+        return Response.ok(application).tag(new EntityTag(String.valueOf(application.version()))).build();
     }
 
     @GET

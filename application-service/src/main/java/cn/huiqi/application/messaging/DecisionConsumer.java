@@ -32,7 +32,7 @@ public class DecisionConsumer {
     @Transactional
     public void onEligibility(String record) {
         processed.apply(CONSUMER, record, EventTypes.ELIGIBILITY_DETERMINED, EligibilityDeterminedV1.class,
-                (event, determination) -> applications.determined(determination));
+                (event, determination) -> applications.determined(determination, event.source()));
     }
 
     @Incoming("award-events")
@@ -40,6 +40,6 @@ public class DecisionConsumer {
     @Transactional
     public void onAward(String record) {
         processed.apply(CONSUMER, record, EventTypes.AWARD_PROPOSED, AwardProposedV1.class,
-                (event, award) -> applications.awardProposed(award));
+                (event, award) -> applications.awardProposed(award, event.source()));
     }
 }

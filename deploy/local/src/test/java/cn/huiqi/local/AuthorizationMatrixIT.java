@@ -63,6 +63,8 @@ class AuthorizationMatrixIT {
     static String a;
     static String b;
     static String applicationId;
+    /** A second application of A, under public notice (公示), for the objection row. */
+    static String noticeId;
     static int nextYear = 2001;
 
     record Row(String service, String method, String path, Map<String, Integer> expected) {
@@ -93,6 +95,28 @@ class AuthorizationMatrixIT {
                 .body().size() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
+        noticeId = underPublicNotice();
+    }
+
+    /** An application of A for 2025 that an official of 人社局 reviewed and put under public notice. */
+    private static String underPublicNotice() throws Exception {
+        Answer applied = call("application-service", "POST", "/api/v1/applications", jwt.enterprise(a), Map.of(
+                "uscc", a, "clauseId", TALENT, "year", 2025, "claim", CLAIM));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        String id = applied.body().get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Answer read;
+        while (!"AWARD_PROPOSED".equals((read = call("application-service", "GET", "/api/v1/applications/" + id,
+                jwt.system(), null)).body().path("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        for (String action : List.of("START_FORMAL_REVIEW", "START_PUBLIC_NOTICE")) {
+            Answer done = call("application-service", "POST", "/api/v1/applications/" + id + "/actions", jwt.official(
+                    "人社局"), Map.of("action", action, "version", read.body().path("version").asInt()));
+            assertThat(done.status()).as(done.toString()).isEqualTo(200);
+            read = done;
+        }
+        return id;
     }
 
     @Test
@@ -168,6 +192,17 @@ class AuthorizationMatrixIT {
                     TALENT), "facts", CLAIM);
             case "award-service POST /api/v1/funds" -> body = Map.of("name", "授权矩阵基金", "department", "人社局",
                     "year", 2100, "total", "1000.00", "clauseIds", List.of(TALENT));
+            // A stale version: every caller is told who may act, the official of the department gets 412.
+            case "application-service POST /api/v1/applications/{id}/actions" -> body = Map.of("action",
+                    "START_FORMAL_REVIEW", "version", Integer.MAX_VALUE);
+            // A listing that ended long ago: recorded, and A may still apply.
+            case "application-service POST /api/v1/enterprises/{uscc}/credit-records" -> body = Map.of("listName",
+                    "失信被执行人名单", "authority", "长春市中级人民法院", "listedOn", "2020-01-01", "listedUntil",
+                    "2020-12-31");
+            case "application-service POST /api/v1/public-notices/{applicationId}/objections" -> {
+                path = row.path().replace("{applicationId}", noticeId);
+                body = Map.of("name", "王某", "contact", "13800000000", "reason", "授权矩阵：异议");
+            }
             default -> {
                 if (!row.method().equals("GET")) {
                     throw new AssertionError("No request body for " + row.operation() + ": teach "

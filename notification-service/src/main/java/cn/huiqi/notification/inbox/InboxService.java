@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
+import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
@@ -39,6 +40,15 @@ public class InboxService {
         if (!d.eligible()) {
             deliver(cause, d.uscc(), Messages.ineligible(d));
         }
+    }
+
+    /**
+     * A lifecycle transition: a message for the enterprise when the transition concerns it. Eligibility and the
+     * proposed award have their own events and messages, so DETERMINE_* and PROPOSE_AWARD (and SUBMIT) add none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stateChanged(EventEnvelope cause, ApplicationStateChangedV1 change) {
+        Messages.stateChanged(change).ifPresent(m -> deliver(cause, change.uscc(), m));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

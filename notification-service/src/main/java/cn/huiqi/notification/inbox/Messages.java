@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
@@ -49,6 +51,35 @@ final class Messages {
                 + yuan(award.amount()) + " 元";
         return new Message("award-proposed", title,
                 body + "。申请编号：" + award.applicationId() + "。");
+    }
+
+    /** The message for a lifecycle transition, or none when another event already told the enterprise. */
+    static Optional<Message> stateChanged(ApplicationStateChangedV1 c) {
+        String of = "您对政策条款 " + c.clauseId() + "（" + c.year() + " 年度）的申请";
+        String ref = "申请编号：" + c.applicationId() + "。";
+        String why = c.reason() == null || c.reason().isBlank() ? "" : "原因：" + c.reason() + "。";
+        String amount = c.amount() == null ? "" : yuan(c.amount()) + " 元";
+        String kind = "application-" + c.action().toLowerCase(Locale.ROOT).replace('_', '-');
+        Message m = switch (c.action()) {
+            case "START_FORMAL_REVIEW" -> new Message(kind, "申请进入形式审查", of + "已进入形式审查（" + c.department()
+                    + "）。" + ref);
+            case "SEND_TO_EXPERTS" -> new Message(kind, "申请进入专家评审", of + "已通过形式审查，进入专家评审。" + ref);
+            case "START_PUBLIC_NOTICE" -> new Message(kind, "申请进入公示", of + "已通过审核，进入公示，公示期至 "
+                    + c.noticeEndsOn() + "。" + ref);
+            case "RETURN_FOR_MATERIAL" -> new Message(kind, "申请被退回补充材料", of + "被退回，请补充材料后重新提交。" + why
+                    + ref);
+            case "RESUBMIT" -> new Message(kind, "申请已重新提交", of + "已重新提交，正在重新审核。" + ref);
+            case "REJECT" -> new Message(kind, "申请未通过审核", of + "未通过审核。" + why + ref);
+            case "RAISE_OBJECTION" -> new Message(kind, "公示期收到异议", of + "在公示期内收到异议，正在核实处理，处理完毕前暂不批准。"
+                    + ref);
+            case "DISMISS_OBJECTION" -> new Message(kind, "异议不成立，公示继续", of + "收到的异议经核实不成立，公示继续。" + why + ref);
+            case "APPROVE" -> new Message(kind, "申请已批准：" + amount, of + "已批准，批准金额 " + amount + "，等待拨付。" + ref);
+            case "DISBURSE" -> new Message(kind, "资金已拨付：" + amount, of + "的资金已拨付 " + amount + "。" + ref);
+            case "CLAW_BACK" -> new Message(kind, "资金追回：" + amount, of + "的资金须追回 " + amount + "。" + why + ref);
+            case "WITHDRAW" -> new Message(kind, "申请已撤回", of + "已撤回。" + ref);
+            default -> null;
+        };
+        return Optional.ofNullable(m);
     }
 
     /** 55000 → "55,000.00". */

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+import cn.huiqi.events.EventCodec;
+import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
+import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
@@ -28,12 +31,27 @@ public class EventConsumer {
         this.inbox = inbox;
     }
 
+    /** application.submitted and application.state-changed share the topic (and so their order per enterprise). */
     @Incoming("application-events")
     @Blocking
     @Transactional
     public void onApplication(String record) {
-        processed.apply(CONSUMER, record, EventTypes.APPLICATION_SUBMITTED, ApplicationSubmittedV1.class,
-                inbox::applicationSubmitted);
+        EventEnvelope event = EventCodec.decode(record);
+        switch (event.type()) {
+            case EventTypes.APPLICATION_SUBMITTED -> {
+                if (processed.firstDelivery(CONSUMER, event)) {
+                    inbox.applicationSubmitted(event, event.dataAs(ApplicationSubmittedV1.class));
+                }
+            }
+            case EventTypes.APPLICATION_STATE_CHANGED -> {
+                if (processed.firstDelivery(CONSUMER, event)) {
+                    inbox.stateChanged(event, event.dataAs(ApplicationStateChangedV1.class));
+                }
+            }
+            default -> {
+                // Other application events are not for the inbox.
+            }
+        }
     }
 
     @Incoming("eligibility-events")
