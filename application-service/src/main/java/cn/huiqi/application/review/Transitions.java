@@ -38,6 +38,11 @@ public class Transitions {
         this.catalog = catalog;
     }
 
+    /** The event contract's amount: approval, disbursement and clawback only (the history keeps the others'). */
+    static boolean carriesAmount(Action action) {
+        return action == Action.APPROVE || action == Action.DISBURSE || action == Action.CLAW_BACK;
+    }
+
     /** What the transition carries besides the action: why, how much, until when. */
     public record Details(String actorId, String reason, BigDecimal amount, LocalDate noticeEndsOn) {
 
@@ -75,6 +80,7 @@ public class Transitions {
         outbox.publish(Topics.APPLICATION, EventEnvelope.of(EventTypes.APPLICATION_STATE_CHANGED, SOURCE, a.uscc,
                 new ApplicationStateChangedV1(a.id, a.uscc, a.clauseId, a.year, from.name(), to.name(),
                         action.name(), entry.actor, details.actorId(), department, details.reason(),
-                        details.amount(), details.noticeEndsOn() == null ? null : details.noticeEndsOn().toString())));
+                        carriesAmount(action) ? details.amount() : null,
+                        details.noticeEndsOn() == null ? null : details.noticeEndsOn().toString())));
     }
 }

@@ -146,6 +146,9 @@ class LifecycleOverHttpTest {
         assertThat(approved.actor()).isEqualTo("official");
         assertThat(approved.department()).isEqualTo("人社局");
         assertThat(changes.get(4).noticeEndsOn()).isEqualTo(ends.toString());
+        // Amounts only where the contract has them: the proposal's is in award.proposed.v1 and in the history.
+        assertThat(changes.get(1).amount()).isNull();
+        assertThat(history.getString("[2].amount")).isEqualTo("20000.00");
         assertThat(changes.get(9).amount()).isEqualByComparingTo("10000.00");
         assertThat(changes.get(9).reason()).isEqualTo("虚报博士人数");
     }
