@@ -74,6 +74,45 @@ class SubmissionRefusalsTest {
                 .post("/api/v1/enterprises/" + uscc + "/credit-records").then().statusCode(422);
     }
 
+    @Test
+    void outsideItsApplicationWindowAClauseTakesNoApplicationForThatYear() {
+        String uscc = registered();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        Map<String, Object> closed = Map.of("opensOn", "2020-01-01", "closesOn", "2020-01-31");
+        // Only an official of the clause's department sets it.
+        for (String token : new String[]{TestTokens.enterprise(uscc), TestTokens.official(TestTokens.STI_BUREAU),
+                TestTokens.system(), TestTokens.policyAdmin()}) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(closed)
+                    .put("/api/v1/clauses/" + TALENT + "/windows/2031").then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(TestTokens.official()).contentType(ContentType.JSON).body(closed)
+                .put("/api/v1/clauses/no-such-clause/windows/2031").then().statusCode(404);
+        given().auth().oauth2(TestTokens.official()).contentType(ContentType.JSON)
+                .body(Map.of("opensOn", "2020-02-01", "closesOn", "2020-01-01"))
+                .put("/api/v1/clauses/" + TALENT + "/windows/2031").then().statusCode(400);
+        given().auth().oauth2(TestTokens.official()).contentType(ContentType.JSON).body(closed)
+                .put("/api/v1/clauses/" + TALENT + "/windows/2031").then().statusCode(200)
+                .body("setBy", equalTo("official:人社局"));
+        given().auth().oauth2(TestTokens.official()).contentType(ContentType.JSON)
+                .body(Map.of("opensOn", today, "closesOn", today))
+                .put("/api/v1/clauses/" + TALENT + "/windows/2032").then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                .body(Map.of("uscc", uscc, "clauseId", TALENT, "year", 2031, "claim", Map.of()))
+                .post("/api/v1/applications").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:outside-application-window"))
+                .body("closesOn", equalTo("2020-01-31"))
+                .body("detail", org.hamcrest.Matchers.containsString("视为自动放弃"));
+        applications(uscc, 0);
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                .body(Map.of("uscc", uscc, "clauseId", TALENT, "year", 2032, "claim", Map.of(
+                        "claim.talent.phds_hired", 1)))
+                .post("/api/v1/applications").then().statusCode(201);
+        given().auth().oauth2(TestTokens.enterprise(uscc)).get("/api/v1/clauses/" + TALENT + "/windows").then()
+                .statusCode(200).body("year", org.hamcrest.Matchers.hasItems(2031, 2032));
+    }
+
     private static Response submit(String uscc, String clauseId) {
         return given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
                 .body(Map.of("uscc", uscc, "clauseId", clauseId, "year", 2026, "claim", Map.of()))

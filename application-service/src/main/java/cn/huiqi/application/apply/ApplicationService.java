@@ -21,6 +21,7 @@ import cn.huiqi.application.lifecycle.Actor;
 import cn.huiqi.application.lifecycle.State;
 import cn.huiqi.application.review.ActionEntity;
 import cn.huiqi.application.review.Transitions;
+import cn.huiqi.application.window.ApplicationWindows;
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
@@ -42,9 +43,12 @@ public class ApplicationService {
     private final ClauseCatalog catalog;
     private final Transitions transitions;
     private final CreditService credit;
+    private final ApplicationWindows windows;
 
-    public ApplicationService(Outbox outbox, ClauseCatalog catalog, Transitions transitions, CreditService credit) {
+    public ApplicationService(Outbox outbox, ClauseCatalog catalog, Transitions transitions, CreditService credit,
+            ApplicationWindows windows) {
         this.credit = credit;
+        this.windows = windows;
         this.outbox = outbox;
         this.catalog = catalog;
         this.transitions = transitions;
@@ -60,6 +64,7 @@ public class ApplicationService {
         credit.mustNotBeBlocked(uscc);
         Map<String, Object> claim = catalog.checkedClaim(request.clauseId(), request.claim());
         int year = request.year() != null ? request.year() : Year.now(CHINA).getValue();
+        windows.mustBeOpen(request.clauseId(), year);
         if (ApplicationEntity.count("uscc = ?1 and clauseId = ?2 and year = ?3", uscc, request.clauseId(),
                 year) > 0) {
             throw duplicate(uscc, request.clauseId(), year);

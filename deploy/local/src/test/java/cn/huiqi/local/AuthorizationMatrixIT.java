@@ -199,6 +199,11 @@ class AuthorizationMatrixIT {
             case "application-service POST /api/v1/enterprises/{uscc}/credit-records" -> body = Map.of("listName",
                     "失信被执行人名单", "authority", "长春市中级人民法院", "listedOn", "2020-01-01", "listedUntil",
                     "2020-12-31");
+            // 申报期 of a year no cell applies for.
+            case "application-service PUT /api/v1/clauses/{clauseId}/windows/{year}" -> {
+                path = row.path().replace("{clauseId}", TALENT).replace("{year}", "2099");
+                body = Map.of("opensOn", "2099-01-01", "closesOn", "2099-12-31");
+            }
             case "application-service POST /api/v1/public-notices/{applicationId}/objections" -> {
                 path = row.path().replace("{applicationId}", noticeId);
                 body = Map.of("name", "王某", "contact", "13800000000", "reason", "授权矩阵：异议");
