@@ -3,6 +3,7 @@ package cn.huiqi.eligibility.catalog;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,11 +53,12 @@ public class CatalogResource {
             @Parameter(description = "Industry code, e.g. artificial_intelligence") @QueryParam("industry") String industry,
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT_TEXT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Items to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
+        String industryCode = industry == null ? null : knownIndustry(industry);
         return catalog.pack().policies().stream()
                 .filter(p -> region == null || p.region().code().equals(region))
                 .filter(p -> status == null || p.validity().status().code().equals(status))
                 .filter(p -> inForceOn == null || inForce(p, inForceOn))
-                .filter(p -> industry == null || supports(p, knownIndustry(industry)))
+                .filter(p -> industryCode == null || supports(p, industryCode))
                 .filter(p -> q == null || contains(p.title(), q) || p.documentNumber().contains(q)
                         || p.clauses().stream().anyMatch(c -> matches(c, q)))
                 .skip(offset).limit(limit).map(PolicyView::of).toList();
@@ -75,16 +77,18 @@ public class CatalogResource {
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT_TEXT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Items to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         String industryCode = industry == null ? null : knownIndustry(industry);
+        // filter and page on the clauses; only the page is turned into views (with their encodings)
         return catalog.pack().policies().stream()
                 .filter(p -> region == null || p.region().code().equals(region))
                 .filter(p -> industryCode == null || supports(p, industryCode))
                 .filter(p -> inForceOn == null || inForce(p, inForceOn))
-                .flatMap(p -> p.clauses().stream().map(c -> PolicyView.ClauseView.of(c, p))
+                .flatMap(p -> p.clauses().stream()
                         .filter(c -> policyId == null || c.policyId().equals(policyId))
                         .filter(c -> department == null || contains(c.department(), department))
-                        .filter(c -> delivery == null || c.delivery().equals(delivery))
-                        .filter(c -> q == null || contains(c.title(), q) || c.source().contains(q)))
-                .skip(offset).limit(limit).toList();
+                        .filter(c -> delivery == null || c.delivery().code().equals(delivery))
+                        .filter(c -> q == null || matches(c, q))
+                        .map(c -> Map.entry(c, p)))
+                .skip(offset).limit(limit).map(e -> PolicyView.ClauseView.of(e.getKey(), e.getValue())).toList();
     }
 
     /** The code, if the pack classifies policies under it; otherwise a 400 naming the known codes. */
@@ -92,7 +96,7 @@ public class CatalogResource {
         if (!catalog.pack().industries().containsKey(code)) {
             throw new ProblemException(400, "unknown-industry", "Unknown industry",
                     "no industry '" + code + "'; known: " + String.join(", ", catalog.pack().industries().keySet()),
-                    java.util.Map.of("industry", code));
+                    Map.of("industry", code));
         }
         return code;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,6 +159,7 @@ public final class CoverageReport {
         List<String> problems = new ArrayList<>();
         List<Accounting> accounting = readAccounting(pack, packDir.resolve("coverage"), problems);
         Map<String, Policy> seeds = new TreeMap<>(SEED_ORDER);
+        Seeds seedFiles = new Seeds(seedsDir);
         for (Policy p : pack.policies()) {
             for (String source : p.sources()) {
                 Matcher m = SEED.matcher(source);
@@ -171,7 +173,7 @@ public final class CoverageReport {
         for (Map.Entry<String, Policy> e : seeds.entrySet()) {
             String seed = e.getKey();
             Policy policy = e.getValue();
-            Optional<String> read = seedText(seedsDir, seed, policy, problems);
+            Optional<String> read = seedText(seedFiles, seed, policy, problems);
             if (read.isEmpty()) {
                 continue;
             }
@@ -210,7 +212,7 @@ public final class CoverageReport {
             }
             documents.add(new Document(seed, policy, sentences));
         }
-        List<String> pending = unclaimedSections(seeds.keySet(), seedsDir);
+        List<String> pending = unclaimedSections(seeds.keySet(), seedFiles);
         for (Accounting a : accounting) {
             if (!used.contains(a)) {
                 problems.add(a.file() + ": matches no quantified sentence of seed " + a.seed() + ": " + a.text());
@@ -219,28 +221,57 @@ public final class CoverageReport {
         return new CoverageReport(documents, problems, pending);
     }
 
+    /** The seed texts, each read (and cut into sections) once per report. */
+    private static final class Seeds {
+        private final Path dir;
+        private final Map<String, Optional<String>> texts = new HashMap<>();
+        private final Map<String, List<String>> sections = new HashMap<>();
+
+        Seeds(Path dir) {
+            this.dir = dir;
+        }
+
+        /** The seed's text, or empty when the file is missing. */
+        Optional<String> text(String name) {
+            return texts.computeIfAbsent(name, n -> {
+                Path file = file(n);
+                if (!Files.isRegularFile(file)) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        }
+
+        /** The documents of a seed that holds several; none when the file is missing. */
+        List<String> sections(String name) {
+            return sections.computeIfAbsent(name, n -> text(n).map(SeedSections::of).orElse(List.of()));
+        }
+
+        Path file(String name) {
+            return dir.resolve(name + ".txt");
+        }
+    }
+
     /**
      * The text a policy's source names: a whole seed ({@code 000_…}) or one section of a seed that holds several
      * documents ({@code 003_…#2}, see {@link SeedSections}).
      */
-    private static Optional<String> seedText(Path seedsDir, String seed, Policy policy, List<String> problems) {
+    private static Optional<String> seedText(Seeds seeds, String seed, Policy policy, List<String> problems) {
         int hash = seed.indexOf('#');
         String name = hash < 0 ? seed : seed.substring(0, hash);
-        Path file = seedsDir.resolve(name + ".txt");
-        if (!Files.isRegularFile(file)) {
-            problems.add("seed " + seed + " (named by " + policy.id() + ") not found: " + file);
+        Optional<String> text = seeds.text(name);
+        if (text.isEmpty()) {
+            problems.add("seed " + seed + " (named by " + policy.id() + ") not found: " + seeds.file(name));
             return Optional.empty();
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
         if (hash < 0) {
-            return Optional.of(text);
+            return text;
         }
-        List<String> sections = SeedSections.of(text);
+        List<String> sections = seeds.sections(name);
         int n = Integer.parseInt(seed.substring(hash + 1));
         if (n < 1 || n > sections.size()) {
             problems.add("seed " + seed + " (named by " + policy.id() + "): " + name + " has " + sections.size()
@@ -251,17 +282,12 @@ public final class CoverageReport {
     }
 
     /** Sections of seeds of several documents that have quantified sentences and that no policy names yet. */
-    private static List<String> unclaimedSections(Set<String> named, Path seedsDir) {
+    private static List<String> unclaimedSections(Set<String> named, Seeds seeds) {
         List<String> pending = new ArrayList<>();
         Set<String> sectioned = named.stream().filter(k -> k.contains("#"))
                 .map(k -> k.substring(0, k.indexOf('#'))).collect(Collectors.toCollection(TreeSet::new));
         for (String seed : sectioned) {
-            List<String> sections;
-            try {
-                sections = SeedSections.of(Files.readString(seedsDir.resolve(seed + ".txt"), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                continue; // reported where the seed is named
-            }
+            List<String> sections = seeds.sections(seed); // a missing seed is reported where it is named
             for (int i = 0; i < sections.size(); i++) {
                 String key = seed + "#" + (i + 1);
                 long quantified = QuantifiedSentences.sentences(sections.get(i)).stream()

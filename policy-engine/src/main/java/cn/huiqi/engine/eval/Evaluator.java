@@ -335,16 +335,10 @@ public final class Evaluator {
         Object value = facts.get(REGION_FACT).orElse(null);
         String division = value == null ? "" : value.toString();
         Region.Match match = region.match(division);
-        String areas = String.join("、", region.divisions());
-        String partly = String.join("、", region.partial());
-        String expected = (areas.isEmpty() ? "" : "in " + areas) + (partly.isEmpty()
-                ? ""
-                : (areas.isEmpty() ? "" : "; ")
-                        + "partly " + partly);
         switch (match) {
             case OUT :
                 reasons.add(new Reason(clause.id(), ReasonKind.NOT_IN_REGION, "region", Optional.of(REGION_FACT),
-                        Optional.of(expected), Optional.of(division), Optional.empty(),
+                        Optional.of(region.divisionsInWords()), Optional.of(division), Optional.empty(),
                         new Bilingual("企业注册地（" + division + "）不在政策适用区域" + region.name().zh() + "内",
                                 "the enterprise is registered in " + division + ", outside "
                                         + region.name().en() + ", where the policy applies"),
@@ -352,7 +346,7 @@ public final class Evaluator {
                 return false;
             case PARTLY :
                 reasons.add(new Reason(clause.id(), ReasonKind.NOTE, "region", Optional.of(REGION_FACT),
-                        Optional.of(expected), Optional.of(division), Optional.empty(),
+                        Optional.of(region.divisionsInWords()), Optional.of(division), Optional.empty(),
                         new Bilingual("企业注册地（" + division + "）部分属于" + region.name().zh() + "，是否在政策适用区域内由审核确认"
                                 + region.note().map(n -> "：" + n.zh()).orElse(""),
                                 "the enterprise's division " + division + " is partly in " + region.name().en()

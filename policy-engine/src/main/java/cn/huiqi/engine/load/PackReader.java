@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -72,18 +74,8 @@ final class PackReader {
         String regionsFile = null;
         String industriesFile = null;
         if (index.object("vocabulary", "regions", "industries", "policies")) {
-            if (index.field("industries").present()) {
-                industriesFile = fileName(index.field("industries"));
-                if (industriesFile != null) {
-                    seen.add(industriesFile);
-                }
-            }
-            if (index.field("regions").present()) {
-                regionsFile = fileName(index.field("regions"));
-                if (regionsFile != null) {
-                    seen.add(regionsFile);
-                }
-            }
+            industriesFile = optionalFile(index.field("industries"), seen);
+            regionsFile = optionalFile(index.field("regions"), seen);
             Cursor v = index.field("vocabulary");
             if (v.present() && v.node().isArray()) {
                 vocabularyFiles.clear();
@@ -114,12 +106,7 @@ final class PackReader {
                 }
             }
             List<String> listed = new ArrayList<>(vocabularyFiles);
-            if (regionsFile != null) {
-                listed.add(regionsFile);
-            }
-            if (industriesFile != null) {
-                listed.add(industriesFile);
-            }
+            Stream.of(regionsFile, industriesFile).filter(Objects::nonNull).forEach(listed::add);
             checkUnlisted(source, index, listed, policyFiles);
         }
         Map<String, Region> regions = regionsFile == null ? null : regions(source, regionsFile);
@@ -148,6 +135,15 @@ final class PackReader {
             throw new PolicyValidationException(errors);
         }
         return new PolicyPack(vocabulary, policies, industries);
+    }
+
+    /** The file an optional index key names (and remembered as listed), or null. */
+    private String optionalFile(Cursor c, Set<String> seen) {
+        String f = c.present() ? fileName(c) : null;
+        if (f != null) {
+            seen.add(f);
+        }
+        return f;
     }
 
     private String fileName(Cursor c) {

@@ -34,6 +34,13 @@ public record Region(String code, Bilingual name, List<String> divisions, List<S
         this(code, name, List.of(), List.of(), Optional.empty());
     }
 
+    /** The divisions, as a reason states the requirement: "in 110108; partly 110115、110112". */
+    public String divisionsInWords() {
+        String in = divisions.isEmpty() ? "" : "in " + String.join("、", divisions);
+        String part = partial.isEmpty() ? "" : "partly " + String.join("、", partial);
+        return in.isEmpty() || part.isEmpty() ? in + part : in + "; " + part;
+    }
+
     /** Where a registered division code lies; {@link Match#UNKNOWN} when the pack knows no divisions for the area. */
     public Match match(String divisionCode) {
         if (divisions.isEmpty() && partial.isEmpty()) {
