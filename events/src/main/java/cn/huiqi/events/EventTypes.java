@@ -9,6 +9,8 @@ public final class EventTypes {
 
     /** {@link cn.huiqi.events.payload.EnterpriseRegisteredV1} on {@link Topics#ENTERPRISE}. */
     public static final String ENTERPRISE_REGISTERED = "enterprise.registered.v1";
+    /** {@link cn.huiqi.events.payload.EnterpriseProfileChangedV1} on {@link Topics#ENTERPRISE}. */
+    public static final String ENTERPRISE_PROFILE_CHANGED = "enterprise.profile-changed.v1";
     /** {@link cn.huiqi.events.payload.ApplicationSubmittedV1} on {@link Topics#APPLICATION}. */
     public static final String APPLICATION_SUBMITTED = "application.submitted.v1";
     /** {@link cn.huiqi.events.payload.ApplicationStateChangedV1} on {@link Topics#APPLICATION}. */

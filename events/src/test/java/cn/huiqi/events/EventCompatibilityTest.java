@@ -18,6 +18,7 @@ import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
+import cn.huiqi.events.payload.EnterpriseProfileChangedV1;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
 import cn.huiqi.events.payload.NotificationCreatedV1;
 
@@ -35,6 +36,22 @@ class EventCompatibilityTest {
         assertThat(data.uscc()).isEqualTo("91220101MA0Y5CGQ1E").isEqualTo(e.subject());
         assertThat(data.registrationDate()).isEqualTo(LocalDate.of(2021, 3, 15));
         assertThat(data.facts()).containsEntry("enterprise.industry_tags", List.of("数字医疗"));
+    }
+
+    @Test
+    void enterpriseProfileChangedV1StillDeserializes() {
+        EventEnvelope e = fixture("enterprise.profile-changed.v1.json");
+        assertThat(e.type()).isEqualTo(EventTypes.ENTERPRISE_PROFILE_CHANGED);
+        EnterpriseProfileChangedV1 data = e.dataAs(EnterpriseProfileChangedV1.class);
+        assertThat(data.uscc()).isEqualTo(e.subject());
+        assertThat(data.profileVersion()).isEqualTo(3);
+        assertThat(data.facts()).containsEntry("enterprise.growth_stage", "growth");
+        assertThat(data.creditBlocked()).isTrue();
+        assertThat(data.creditRecords()).singleElement().satisfies(c -> {
+            assertThat(c.listedOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+            assertThat(c.listedUntil()).isNull();
+        });
+        assertThat(data.changedAt().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
     }
 
     @Test
