@@ -26,13 +26,22 @@ public final class CreditRecord {
             @Schema(description = "The last day on the list; absent while it lasts", example = "2027-02-28") LocalDate listedUntil) {
     }
 
+    /** A government system reports that a record ended (the authority lifted it, 信用修复). */
+    @Schema(name = "CreditRecordEnd")
+    public record End(
+            @Schema(description = "The last day on the list", example = "2026-11-20") @NotNull LocalDate endedOn,
+            @Schema(description = "Why", example = "已履行法律文书确定的义务，移出名单") @NotBlank @Size(max = 500) String reason) {
+    }
+
     @Schema(name = "CreditRecord")
     public record View(UUID id, String uscc, String listName, String authority, String reference, LocalDate listedOn,
-            LocalDate listedUntil, OffsetDateTime recordedAt, boolean blocksApplications) {
+            LocalDate listedUntil, OffsetDateTime recordedAt, boolean blocksApplications,
+            @Schema(description = "Set when a system reported the record ended early") LocalDate endedOn,
+            String endedBy, String endReason) {
 
         static View of(CreditRecordEntity e, LocalDate today) {
             return new View(e.id, e.uscc, e.listName, e.authority, e.reference, e.listedOn, e.listedUntil,
-                    e.recordedAt, e.blocksOn(today));
+                    e.recordedAt, e.blocksOn(today), e.endedOn, e.endedBy, e.endReason);
         }
     }
 }

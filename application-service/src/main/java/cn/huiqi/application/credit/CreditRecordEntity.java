@@ -41,8 +41,30 @@ public class CreditRecordEntity extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /** The day a system reported the record ended (lifted early); null while it runs its course. */
+    @Column(name = "ended_on")
+    public LocalDate endedOn;
+
+    @Column(name = "ended_by")
+    public String endedBy;
+
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
+
+    @Column(name = "end_reason")
+    public String endReason;
+
+    /** The last day on the list: the earlier of listedUntil and endedOn; null while it lasts. */
+    public LocalDate lastDay() {
+        if (endedOn == null) {
+            return listedUntil;
+        }
+        return listedUntil == null || endedOn.isBefore(listedUntil) ? endedOn : listedUntil;
+    }
+
     /** Whether the record blocks applications on {@code day}. */
     public boolean blocksOn(LocalDate day) {
-        return !listedOn.isAfter(day) && (listedUntil == null || !listedUntil.isBefore(day));
+        LocalDate last = lastDay();
+        return !listedOn.isAfter(day) && (last == null || !last.isBefore(day));
     }
 }

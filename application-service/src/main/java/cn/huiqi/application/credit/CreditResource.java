@@ -2,6 +2,7 @@ package cn.huiqi.application.credit;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,7 +42,8 @@ public class CreditResource {
     @POST
     @Path("/enterprises/{uscc}/credit-records")
     @Operation(operationId = "recordCreditRecord", summary = "A government system reports a 失信 record", description = "While"
-            + " the record lasts (listedOn to listedUntil, or open-ended) the enterprise may not apply (422 credit-blocked).")
+            + " the record lasts (listedOn to listedUntil, or open-ended) the enterprise may not apply (422 credit-blocked)."
+            + " Publishes enterprise.profile-changed.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "404", description = "No such enterprise")
     @RolesAllowed(Roles.SYSTEM)
@@ -49,6 +51,21 @@ public class CreditResource {
         CreditRecord.View view = credit.record(uscc, request, caller.subject());
         return Response.created(URI.create("/api/v1/enterprises/" + view.uscc() + "/credit-records")).entity(view)
                 .build();
+    }
+
+    @POST
+    @Path("/enterprises/{uscc}/credit-records/{id}/end")
+    @Operation(operationId = "endCreditRecord", summary = "A government system reports that a 失信 record ended", description = "The"
+            + " record stays, with who ended it, when and why; from the day after endedOn it no longer blocks. Publishes"
+            + " enterprise.profile-changed.")
+    @APIResponse(responseCode = "200", description = "Ended")
+    @APIResponse(responseCode = "404", description = "No such enterprise or record (problem+json)")
+    @APIResponse(responseCode = "409", description = "Already ended (problem+json)")
+    @APIResponse(responseCode = "422", description = "endedOn before listedOn (problem+json)")
+    @RolesAllowed(Roles.SYSTEM)
+    public CreditRecord.View end(@PathParam("uscc") String uscc, @PathParam("id") UUID id,
+            @Valid @NotNull CreditRecord.End request) {
+        return credit.end(uscc, id, request, caller.subject());
     }
 
     @GET

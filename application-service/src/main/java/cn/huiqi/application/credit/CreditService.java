@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import cn.huiqi.application.enterprise.EnterpriseEntity;
+import cn.huiqi.application.enterprise.EnterpriseService;
 import cn.huiqi.application.enterprise.UnifiedSocialCreditCode;
 import cn.huiqi.support.problem.ProblemException;
 
@@ -22,12 +23,16 @@ public class CreditService {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    private final EnterpriseService enterprises;
+
+    public CreditService(EnterpriseService enterprises) {
+        this.enterprises = enterprises;
+    }
+
     @Transactional
     public CreditRecord.View record(String uscc, CreditRecord.Request request, String recordedBy) {
-        String code = UnifiedSocialCreditCode.normalize(uscc);
-        if (EnterpriseEntity.findById(code) == null) {
-            throw ProblemException.notFound("enterprise", uscc);
-        }
+        EnterpriseEntity enterprise = enterprises.locked(uscc);
+        String code = enterprise.uscc;
         if (request.listedUntil() != null && request.listedUntil().isBefore(request.listedOn())) {
             throw new ProblemException(422, "validation", "Invalid period", "listedUntil is before listedOn",
                     Map.of("violations", List.of(Map.of("field", "listedUntil", "message",
@@ -44,6 +49,32 @@ public class CreditService {
         e.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
         e.recordedBy = recordedBy;
         e.persist();
+        enterprises.announce(enterprise, "credit");
+        return CreditRecord.View.of(e, LocalDate.now(CHINA));
+    }
+
+    /** Ends a record early (once); the enterprise's profile change says whether it is still blocked. */
+    @Transactional
+    public CreditRecord.View end(String uscc, UUID id, CreditRecord.End request, String endedBy) {
+        EnterpriseEntity enterprise = enterprises.locked(uscc);
+        CreditRecordEntity e = CreditRecordEntity.findById(id);
+        if (e == null || !e.uscc.equals(enterprise.uscc)) {
+            throw ProblemException.notFound("credit record", id.toString());
+        }
+        if (e.endedOn != null) {
+            throw new ProblemException(409, "credit-record-ended", "Credit record already ended",
+                    "the record " + id + " ended on " + e.endedOn, Map.of("endedOn", e.endedOn.toString()));
+        }
+        if (request.endedOn().isBefore(e.listedOn)) {
+            throw new ProblemException(422, "validation", "Invalid period", "endedOn is before listedOn",
+                    Map.of("violations", List.of(Map.of("field", "endedOn", "message",
+                            "must not be before listedOn " + e.listedOn))));
+        }
+        e.endedOn = request.endedOn();
+        e.endedBy = endedBy;
+        e.endedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.endReason = request.reason().strip();
+        enterprises.announce(enterprise, "credit");
         return CreditRecord.View.of(e, LocalDate.now(CHINA));
     }
 
@@ -64,12 +95,12 @@ public class CreditService {
                     ext.put("listName", e.listName);
                     ext.put("authority", e.authority);
                     ext.put("listedOn", e.listedOn.toString());
-                    if (e.listedUntil != null) {
-                        ext.put("listedUntil", e.listedUntil.toString());
+                    if (e.lastDay() != null) {
+                        ext.put("listedUntil", e.lastDay().toString());
                     }
                     throw new ProblemException(422, "credit-blocked", "Listed as dishonest (失信)",
                             "企业被列入「" + e.listName + "」（" + e.authority + "，自 " + e.listedOn
-                                    + (e.listedUntil == null ? "" : " 至 " + e.listedUntil) + "），不得申报 / "
+                                    + (e.lastDay() == null ? "" : " 至 " + e.lastDay()) + "），不得申报 / "
                                     + uscc + " is on a list of dishonest entities and may not apply",
                             ext);
                 });

@@ -2,6 +2,7 @@ package cn.huiqi.application.enterprise;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.Column;
@@ -34,12 +35,27 @@ public class EnterpriseEntity extends PanacheEntityBase {
     @Column(name = "registration_date")
     public LocalDate registrationDate;
 
-    /** Profile facts keyed by vocabulary name, e.g. {@code enterprise.industry_tags}. */
+    /** The effective profile facts keyed by vocabulary name (their history is {@link EnterpriseFactEntity}). */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> facts;
 
     @Column(name = "registered_at")
     public OffsetDateTime registeredAt;
+
+    public String address;
+
+    /** Codes of the platform's industry classification (policies/industries.yaml). */
+    @Column(name = "industry_tags")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> industryTags;
+
+    /** The contact person: personal data, shown masked to officials. Keys name, phone, email. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> contact;
+
+    /** Grows with every change announced by {@code enterprise.profile-changed}; the registration is 1. */
+    @Column(name = "profile_version")
+    public long profileVersion;
 
     @Version
     public int version;

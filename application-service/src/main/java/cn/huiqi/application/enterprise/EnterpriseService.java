@@ -1,39 +1,54 @@
 package cn.huiqi.application.enterprise;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import cn.huiqi.application.apply.ClauseCatalog;
+import cn.huiqi.application.credit.CreditRecordEntity;
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
+import cn.huiqi.events.payload.EnterpriseCreditPeriodV1;
+import cn.huiqi.events.payload.EnterpriseProfileChangedV1;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
 import cn.huiqi.support.outbox.Outbox;
 import cn.huiqi.support.problem.ProblemException;
 import cn.huiqi.support.problem.UniqueViolation;
 
-/** Registers enterprises and announces them with {@code enterprise.registered}. */
+/**
+ * The enterprise registry: registration, facts with provenance and history, registration fields; every change is
+ * announced with {@code enterprise.profile-changed} carrying the whole profile.
+ */
 @ApplicationScoped
 public class EnterpriseService {
 
     static final String SOURCE = "huiqi/application-service";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Outbox outbox;
     private final ClauseCatalog catalog;
+    private final IndustryTags industries;
 
-    public EnterpriseService(Outbox outbox, ClauseCatalog catalog) {
+    public EnterpriseService(Outbox outbox, ClauseCatalog catalog, IndustryTags industries) {
         this.outbox = outbox;
         this.catalog = catalog;
+        this.industries = industries;
     }
 
     @Transactional
-    public EnterpriseView register(EnterpriseRegistration request) {
+    public EnterpriseView register(EnterpriseRegistration request, Provenance provenance) {
         String uscc = UnifiedSocialCreditCode.normalize(request.uscc());
         UnifiedSocialCreditCode.check(uscc).ifPresent(v -> {
             throw new ProblemException(422, "invalid-uscc", "Invalid 统一社会信用代码",
@@ -44,10 +59,14 @@ public class EnterpriseService {
             throw alreadyRegistered(uscc);
         }
         Map<String, Object> facts = new TreeMap<>(request.facts() == null ? Map.of() : request.facts());
+        if (request.sizeStage() != null) {
+            facts.put(SizeStage.FACT, request.sizeStage().factValue());
+        }
         // The registration fields are facts too: the legal form must be one the policies know.
         Map<String, Object> asFacts = new TreeMap<>(facts);
         asFacts.put("enterprise.legal_form", request.legalForm());
-        catalog.checkedProfile(asFacts);
+        catalog.checkedProfile(withoutNulls(asFacts));
+        List<String> tags = industries.checked(request.industryTags());
         EnterpriseEntity e = new EnterpriseEntity();
         e.uscc = uscc;
         e.name = request.name().trim();
@@ -56,15 +75,20 @@ public class EnterpriseService {
         e.registrationDate = request.registrationDate();
         e.facts = facts;
         e.registeredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        e.address = request.address() == null ? null : request.address().strip();
+        e.industryTags = tags == null ? List.of() : tags;
+        e.contact = request.contact() == null ? null : request.contact().toColumn();
+        e.profileVersion = 1;
         try {
             e.persistAndFlush();
         } catch (PersistenceException ex) {
             // A concurrent registration of the same code committed first.
             throw UniqueViolation.in(ex) ? alreadyRegistered(uscc) : ex;
         }
+        append(uscc, facts, null, provenance, e.registeredAt);
         outbox.publish(Topics.ENTERPRISE, EventEnvelope.of(EventTypes.ENTERPRISE_REGISTERED, SOURCE, uscc,
                 new EnterpriseRegisteredV1(uscc, e.name, e.legalForm, e.regionCode, e.registrationDate, facts)));
-        return EnterpriseView.of(e);
+        return EnterpriseView.of(e, true);
     }
 
     private static ProblemException alreadyRegistered(String uscc) {
@@ -72,11 +96,143 @@ public class EnterpriseService {
                 "an enterprise with uscc " + uscc + " is already registered", Map.of("uscc", uscc));
     }
 
-    public EnterpriseView get(String uscc) {
+    public EnterpriseView get(String uscc, boolean contactInFull) {
+        return EnterpriseView.of(find(uscc), contactInFull);
+    }
+
+    /** Records new values of facts (validated against the vocabulary first: a refusal stores nothing). */
+    @Transactional
+    public List<FactView> recordFacts(String uscc, FactsUpdate update, Provenance provenance) {
+        EnterpriseEntity e = locked(uscc);
+        catalog.checkedProfile(withoutNulls(update.facts()));
+        append(e.uscc, update.facts(), update.period(), provenance, OffsetDateTime.now(ZoneOffset.UTC));
+        announce(e, "facts");
+        return effective(e.uscc);
+    }
+
+    /** The effective value of every fact, with its provenance. */
+    public List<FactView> facts(String uscc) {
+        return effective(find(uscc).uscc);
+    }
+
+    /** Every value a fact has had, newest first. */
+    public List<FactView> history(String uscc, String name) {
+        return EnterpriseFactEntity.<EnterpriseFactEntity>find("uscc = ?1 and name = ?2 order by id desc",
+                find(uscc).uscc, name).list().stream().map(FactView::of).toList();
+    }
+
+    /** Changes registration fields; the size stage is recorded as the fact enterprise.growth_stage. */
+    @Transactional
+    public EnterpriseView update(String uscc, EnterpriseUpdate update, Provenance provenance) {
+        EnterpriseEntity e = locked(uscc);
+        if (update.isEmpty()) {
+            throw new ProblemException(400, "validation", "Nothing to change", "the body changes no field",
+                    Map.of("violations", List.of(Map.of("field", "body", "message", "must change a field"))));
+        }
+        if (update.name() != null && update.name().isBlank()) {
+            throw new ProblemException(400, "validation", "Invalid field", "name must not be blank",
+                    Map.of("violations", List.of(Map.of("field", "name", "message", "must not be blank"))));
+        }
+        List<String> tags = industries.checked(update.industryTags());
+        if (update.name() != null) {
+            e.name = update.name().strip();
+        }
+        if (update.address() != null) {
+            e.address = update.address().strip();
+        }
+        if (tags != null) {
+            e.industryTags = tags;
+        }
+        if (update.contact() != null) {
+            e.contact = update.contact().toColumn();
+        }
+        if (update.sizeStage() != null) {
+            append(e.uscc, Map.of(SizeStage.FACT, update.sizeStage().factValue()), null, provenance,
+                    OffsetDateTime.now(ZoneOffset.UTC));
+        }
+        announce(e, "registration");
+        return EnterpriseView.of(e, true);
+    }
+
+    /**
+     * Announces a change of the profile of a (locked) enterprise: recomputes the effective facts, bumps the profile
+     * version and publishes {@code enterprise.profile-changed} in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(EnterpriseEntity e, String change) {
+        Map<String, Object> facts = new TreeMap<>();
+        effective(e.uscc).forEach(f -> facts.put(f.name(), f.value()));
+        e.facts = facts;
+        e.profileVersion++;
+        LocalDate today = LocalDate.now(CHINA);
+        List<CreditRecordEntity> credit = CreditRecordEntity.<CreditRecordEntity>find("uscc = ?1 order by listedOn",
+                e.uscc).list();
+        List<EnterpriseCreditPeriodV1> periods = credit.stream().map(c -> new EnterpriseCreditPeriodV1(c.listName,
+                c.authority, c.listedOn, c.lastDay())).toList();
+        boolean blocked = credit.stream().anyMatch(c -> c.blocksOn(today));
+        EnterpriseView view = EnterpriseView.of(e, false);
+        outbox.publish(Topics.ENTERPRISE, EventEnvelope.of(EventTypes.ENTERPRISE_PROFILE_CHANGED, SOURCE, e.uscc,
+                new EnterpriseProfileChangedV1(e.uscc, e.profileVersion, e.name, e.legalForm, e.regionCode,
+                        e.registrationDate, e.address, view.industryTags(),
+                        view.sizeStage() == null ? null : view.sizeStage().name(), facts, blocked, periods, change,
+                        OffsetDateTime.now(CHINA))));
+    }
+
+    /** The enterprise, locked for this transaction so its changes (and profile versions) follow one another. */
+    public EnterpriseEntity locked(String uscc) {
+        EnterpriseEntity e = EnterpriseEntity.findById(UnifiedSocialCreditCode.normalize(uscc),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            throw ProblemException.notFound("enterprise", uscc);
+        }
+        return e;
+    }
+
+    private static EnterpriseEntity find(String uscc) {
         EnterpriseEntity e = EnterpriseEntity.findById(UnifiedSocialCreditCode.normalize(uscc));
         if (e == null) {
             throw ProblemException.notFound("enterprise", uscc);
         }
-        return EnterpriseView.of(e);
+        return e;
+    }
+
+    /** The facts, sorted; 422 {@code invalid-fact} naming every fact sent without a value. */
+    private static Map<String, Object> withoutNulls(Map<String, Object> facts) {
+        List<Map<String, String>> missing = facts.entrySet().stream().filter(f -> f.getValue() == null)
+                .map(f -> Map.of("fact", f.getKey(), "message", "must have a value")).toList();
+        if (!missing.isEmpty()) {
+            throw new ProblemException(422, "invalid-fact", "Invalid profile fact", missing.stream()
+                    .map(m -> m.get("fact") + ": must have a value").reduce((a, b) -> a + "; " + b).orElseThrow(),
+                    Map.of("violations", missing));
+        }
+        return new TreeMap<>(facts);
+    }
+
+    private static void append(String uscc, Map<String, Object> facts, String period, Provenance provenance,
+            OffsetDateTime at) {
+        for (Map.Entry<String, Object> fact : new TreeMap<>(facts).entrySet()) {
+            EnterpriseFactEntity f = new EnterpriseFactEntity();
+            f.uscc = uscc;
+            f.name = fact.getKey();
+            f.value = fact.getValue();
+            f.source = provenance.source();
+            f.recordedBy = provenance.recordedBy();
+            f.recordedAt = at;
+            f.period = period;
+            f.persist();
+        }
+    }
+
+    /** Per fact: the latest value pushed by a system if there is one, else the latest declared one. */
+    private static List<FactView> effective(String uscc) {
+        Map<String, EnterpriseFactEntity> system = new LinkedHashMap<>();
+        Map<String, EnterpriseFactEntity> declared = new LinkedHashMap<>();
+        for (EnterpriseFactEntity f : EnterpriseFactEntity.<EnterpriseFactEntity>list("uscc = ?1 order by name, id",
+                uscc)) {
+            (EnterpriseFactEntity.SYSTEM.equals(f.source) ? system : declared).put(f.name, f);
+        }
+        Map<String, EnterpriseFactEntity> result = new TreeMap<>(declared);
+        result.putAll(system);
+        return new ArrayList<>(result.values().stream().map(FactView::of).toList());
     }
 }
