@@ -113,6 +113,43 @@ class DeterminationTest {
     }
 
     @Test
+    void aResubmissionIsDeterminedAgainOnItsNewClaimAndTheEarlierOutcomeIsKept() {
+        String uscc = TestUscc.random();
+        UUID applicationId = UUID.randomUUID();
+        TestTopics.send(bootstrapServers, Topics.ENTERPRISE, registered(uscc, "limited_liability_company"));
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, applicationId, 0, 0, 0, 0));
+        assertThat(published(uscc).eligible()).isFalse();
+
+        // Returned for material, the enterprise adds the hires it had left out and resubmits: revision 1.
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, applicationId, 0, 2, 0, 1));
+        List<EligibilityDeterminedV1> determinations = determinations(uscc, 2);
+        assertThat(determinations).extracting(EligibilityDeterminedV1::revision).containsExactly(0, 1);
+        assertThat(determinations).extracting(EligibilityDeterminedV1::eligible).containsExactly(false, true);
+        assertThat(determinations.get(1).facts()).containsEntry("claim.talent.phds_hired", 2);
+
+        // A redelivered or late revision is a duplicate: nothing is determined again.
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, applicationId, 0, 0, 0, 0));
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, applicationId, 0, 2, 0, 1));
+        assertThat(TestTopics.records(bootstrapServers, Topics.ELIGIBILITY, uscc, 3, Duration.ofSeconds(3)))
+                .hasSize(2);
+
+        JsonPath d = given().auth().oauth2(TestTokens.enterprise(uscc)).get("/api/v1/determinations/"
+                + applicationId).then().statusCode(200).extract().jsonPath();
+        assertThat(d.getInt("revision")).isEqualTo(1);
+        assertThat(d.getBoolean("eligible")).isTrue();
+        assertThat(d.getList("history.revision", Integer.class)).containsExactly(0, 1);
+        assertThat(d.getList("history.eligible", Boolean.class)).containsExactly(false, true);
+        assertThat(d.getInt("history[0].claim.'claim.talent.phds_hired'")).isZero();
+        assertThat(d.getInt("history[1].claim.'claim.talent.phds_hired'")).isEqualTo(2);
+
+        // And the other way: a revision that no longer meets the condition is ineligible.
+        TestTopics.send(bootstrapServers, Topics.APPLICATION, submitted(uscc, applicationId, 0, 0, 0, 2));
+        EligibilityDeterminedV1 third = determinations(uscc, 3).get(2);
+        assertThat(third.revision()).isEqualTo(2);
+        assertThat(third.eligible()).isFalse();
+    }
+
+    @Test
     void decimalClaimWaitingInTheDatabaseKeepsItsExactValue() {
         // 长新管规〔2023〕11号 (一): "新赛道企业占比超60%" — 0.61 passes, and must still be 0.61 (not a binary float the
         // engine refuses) after the pending determination was stored and read back.
@@ -154,6 +191,13 @@ class DeterminationTest {
         return events.get(0).dataAs(EligibilityDeterminedV1.class);
     }
 
+    private List<EligibilityDeterminedV1> determinations(String uscc, int count) {
+        List<EventEnvelope> events = TestTopics.events(bootstrapServers, Topics.ELIGIBILITY, uscc, count,
+                Duration.ofSeconds(30));
+        assertThat(events).hasSize(count);
+        return events.stream().map(e -> e.dataAs(EligibilityDeterminedV1.class)).toList();
+    }
+
     private static void awaitState(UUID applicationId, String state) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
@@ -182,9 +226,14 @@ class DeterminationTest {
     }
 
     static EventEnvelope submitted(String uscc, UUID applicationId, int masters, int phds, int postdocs) {
+        return submitted(uscc, applicationId, masters, phds, postdocs, 0);
+    }
+
+    static EventEnvelope submitted(String uscc, UUID applicationId, int masters, int phds, int postdocs,
+            int revision) {
         return EventEnvelope.of(EventTypes.APPLICATION_SUBMITTED, "test", uscc, new ApplicationSubmittedV1(
                 applicationId, uscc, TALENT, 2026, Map.of("claim.talent.masters_hired", masters,
                         "claim.talent.phds_hired", phds, "claim.talent.postdocs_hired", postdocs),
-                OffsetDateTime.parse("2026-11-23T09:30:00+08:00")));
+                OffsetDateTime.parse("2026-11-23T09:30:00+08:00"), revision));
     }
 }

@@ -46,6 +46,9 @@ public class DeterminationEntity extends PanacheEntityBase {
 
     public String state;
 
+    /** The application's revision this determination is for: 0, then one more per resubmission. */
+    public int revision;
+
     public Boolean eligible;
 
     @JdbcTypeCode(SqlTypes.JSON)

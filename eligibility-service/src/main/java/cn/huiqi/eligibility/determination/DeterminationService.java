@@ -60,18 +60,33 @@ public class DeterminationService {
         }
     }
 
+    /**
+     * Determines a submitted application, or a resubmitted one again: a revision above the stored one replaces the
+     * claim and is determined anew (the earlier outcome stays in the revision history); a revision not above it is a
+     * duplicate.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applicationSubmitted(ApplicationSubmittedV1 a) {
         lockEnterprise(a.uscc());
-        if (DeterminationEntity.findById(a.applicationId()) != null) {
+        DeterminationEntity d = DeterminationEntity.findById(a.applicationId());
+        if (d != null && a.revision() <= d.revision) {
             return;
         }
-        DeterminationEntity d = new DeterminationEntity();
-        d.applicationId = a.applicationId();
-        d.uscc = a.uscc();
-        d.clauseId = a.clauseId();
-        d.year = a.year();
-        d.asOf = a.submittedAt().atZoneSameInstant(CHINA).toLocalDate();
+        if (d == null) {
+            d = new DeterminationEntity();
+            d.applicationId = a.applicationId();
+            d.uscc = a.uscc();
+            d.clauseId = a.clauseId();
+            d.year = a.year();
+            // The policy text is read as of the first submission; a resubmission completes that application.
+            d.asOf = a.submittedAt().atZoneSameInstant(CHINA).toLocalDate();
+        } else {
+            LOG.infof("application %s resubmitted: revision %d supersedes %d", a.applicationId(), a.revision(),
+                    d.revision);
+            d.eligible = null;
+            d.determinedAt = null;
+        }
+        d.revision = a.revision();
         d.claim = a.claim();
         d.state = DeterminationEntity.PENDING;
         d.reasons = List.of();
@@ -91,7 +106,8 @@ public class DeterminationService {
         if (d == null) {
             throw ProblemException.notFound("determination", applicationId.toString());
         }
-        return DeterminationView.of(d);
+        return DeterminationView.of(d, DeterminationRevisionEntity
+                .<DeterminationRevisionEntity>find("applicationId = ?1 order by revision", applicationId).list());
     }
 
     /**
@@ -114,9 +130,20 @@ public class DeterminationService {
         d.reasons = outcome.reasons();
         d.facts = facts;
         d.determinedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.persist();
+        DeterminationRevisionEntity r = new DeterminationRevisionEntity();
+        r.applicationId = d.applicationId;
+        r.revision = d.revision;
+        r.asOf = d.asOf;
+        r.claim = d.claim;
+        r.eligible = outcome.eligible();
+        r.reasons = outcome.reasons();
+        r.facts = facts;
+        r.determinedAt = d.determinedAt;
+        r.persist();
         outbox.publish(Topics.ELIGIBILITY, EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED, SOURCE, d.uscc,
                 new EligibilityDeterminedV1(d.applicationId, d.uscc, d.clauseId, d.year, outcome.eligible(),
-                        outcome.reasons(), facts)));
+                        outcome.reasons(), facts, d.revision)));
     }
 
     /** The projection as vocabulary facts: the registration fields under their fact names plus profile facts. */
