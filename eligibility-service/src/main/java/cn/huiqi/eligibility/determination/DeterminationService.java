@@ -19,6 +19,7 @@ import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
+import cn.huiqi.events.payload.EnterpriseProfileChangedV1;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
 import cn.huiqi.support.outbox.Outbox;
 import cn.huiqi.support.problem.ProblemException;
@@ -43,6 +44,39 @@ public class DeterminationService {
     public void enterpriseRegistered(EnterpriseRegisteredV1 e) {
         lockEnterprise(e.uscc());
         EnterpriseProjectionEntity p = EnterpriseProjectionEntity.findById(e.uscc());
+        if (p != null && p.profileVersion > 1) {
+            return; // a later profile change is already here
+        }
+        if (p == null) {
+            p = new EnterpriseProjectionEntity();
+            p.uscc = e.uscc();
+            p.creditRecords = List.of();
+        }
+        p.name = e.name();
+        p.legalForm = e.legalForm();
+        p.regionCode = e.regionCode();
+        p.registrationDate = e.registrationDate();
+        p.facts = e.facts() == null ? Map.of() : e.facts();
+        p.profileVersion = 1;
+        p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        p.persist();
+        determinePending(p);
+    }
+
+    /**
+     * Replaces the projection with the enterprise's whole profile, unless it holds a later version already; the
+     * applications waiting for the enterprise are then determined with it. Determinations made before stay as they
+     * were made.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enterpriseProfileChanged(EnterpriseProfileChangedV1 e) {
+        lockEnterprise(e.uscc());
+        EnterpriseProjectionEntity p = EnterpriseProjectionEntity.findById(e.uscc());
+        if (p != null && p.profileVersion >= e.profileVersion()) {
+            LOG.infof("enterprise %s: profile version %d ignored, %d is here", e.uscc(), e.profileVersion(),
+                    p.profileVersion);
+            return;
+        }
         if (p == null) {
             p = new EnterpriseProjectionEntity();
             p.uscc = e.uscc();
@@ -52,10 +86,17 @@ public class DeterminationService {
         p.regionCode = e.regionCode();
         p.registrationDate = e.registrationDate();
         p.facts = e.facts() == null ? Map.of() : e.facts();
+        p.profileVersion = e.profileVersion();
+        p.creditBlocked = e.creditBlocked();
+        p.creditRecords = e.creditRecords() == null ? List.of() : e.creditRecords();
         p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         p.persist();
+        determinePending(p);
+    }
+
+    private void determinePending(EnterpriseProjectionEntity p) {
         for (DeterminationEntity pending : DeterminationEntity.<DeterminationEntity>list("uscc = ?1 and state = ?2",
-                e.uscc(), DeterminationEntity.PENDING)) {
+                p.uscc, DeterminationEntity.PENDING)) {
             determine(pending, p);
         }
     }

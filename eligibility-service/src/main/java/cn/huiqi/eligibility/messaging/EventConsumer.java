@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import cn.huiqi.eligibility.determination.DeterminationService;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
+import cn.huiqi.events.payload.EnterpriseProfileChangedV1;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
 import cn.huiqi.support.outbox.ProcessedEvents;
 
@@ -33,6 +34,8 @@ public class EventConsumer {
     public void onEnterprise(String record) {
         processed.apply(CONSUMER, record, EventTypes.ENTERPRISE_REGISTERED, EnterpriseRegisteredV1.class,
                 (event, enterprise) -> determinations.enterpriseRegistered(enterprise));
+        processed.apply(CONSUMER, record, EventTypes.ENTERPRISE_PROFILE_CHANGED, EnterpriseProfileChangedV1.class,
+                (event, enterprise) -> determinations.enterpriseProfileChanged(enterprise));
     }
 
     @Incoming("application-events")
