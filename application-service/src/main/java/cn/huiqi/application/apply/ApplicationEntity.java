@@ -60,8 +60,19 @@ public class ApplicationEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> awardTrace;
 
+    /** When it was submitted; null while a draft. */
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
+
+    /** When it (or its draft) was first saved. */
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    /**
+     * 0 at the first submission, one more at each RESUBMIT: application.submitted.v1 carries it, and a determination
+     * of an older revision no longer moves the application.
+     */
+    public int revision;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

@@ -14,11 +14,13 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -54,9 +56,11 @@ public class ApplicationResource {
 
     @POST
     @Path("/applications")
-    @Operation(operationId = "submitApplication", summary = "Apply for a clause", description = "Checks the clause exists and the claim's facts, stores the application and publishes"
-            + " application.submitted; eligibility and the award follow asynchronously.")
-    @APIResponse(responseCode = "201", description = "Submitted")
+    @Operation(operationId = "submitApplication", summary = "Apply for a clause, or save a draft", description = "Checks the clause exists and the claim's facts, stores the application and publishes"
+            + " application.submitted; eligibility and the award follow asynchronously. With \"submit\": false the"
+            + " application is saved as a draft (草稿): only the clause and the claim's facts are checked, nothing is"
+            + " published, the draft holds the clause and year; edit it with PUT and submit it with the SUBMIT action.")
+    @APIResponse(responseCode = "201", description = "Submitted, or saved as a draft")
     @APIResponse(responseCode = "409", description = "Already applied for this clause and year")
     @APIResponse(responseCode = "422", description = "Unknown enterprise or clause, or an invalid claim")
     @APIResponse(responseCode = "403", description = "Not the enterprise's own token")
@@ -78,9 +82,27 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "No such application, or another enterprise's")
     @RolesAllowed({Roles.ENTERPRISE, Roles.OFFICIAL, Roles.SYSTEM})
     public Response get(@PathParam("id") UUID id) {
-        ApplicationView application = service.get(id);
-        caller.mayRead(application.uscc(), () -> ProblemException.notFound("application", id.toString()));
+        ApplicationView application = service.view(service.readable(id, caller));
         return Response.ok(application).tag(new EntityTag(String.valueOf(application.version()))).build();
+    }
+
+    @PUT
+    @Path("/applications/{id}")
+    @Operation(operationId = "editApplication", summary = "Edit the claim of a draft or of an application returned for material", description = "The"
+            + " enterprise replaces the claim of its DRAFT (facts checked against the vocabulary) or of its RETURNED"
+            + " application (补充材料; RESUBMIT then has eligibility determined again). Send the version you read as"
+            + " If-Match or `version`: a stale one is 412 and changes nothing.")
+    @APIResponse(responseCode = "200", description = "Edited: the application, its new ETag in the header", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "404", description = "No such application, or another enterprise's")
+    @APIResponse(responseCode = "409", description = "Neither a draft nor returned for material (not-editable)")
+    @APIResponse(responseCode = "412", description = "Stale version")
+    @APIResponse(responseCode = "422", description = "An invalid claim")
+    @APIResponse(responseCode = "428", description = "No version: send If-Match or `version`")
+    @RolesAllowed(Roles.ENTERPRISE)
+    public Response edit(@PathParam("id") UUID id, @Valid @NotNull ApplicationEdit edit,
+            @Parameter(description = "The ETag read with the application, e.g. \"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ApplicationView view = service.edit(id, edit, ETags.version(ifMatch), caller);
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 
     @GET
@@ -92,6 +114,7 @@ public class ApplicationResource {
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT_TEXT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Items to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         caller.mayRead(uscc, () -> ProblemException.notFound("enterprise", uscc));
-        return service.ofEnterprise(uscc, offset, limit);
+        // Drafts are the enterprise's own business: officials and systems see submitted applications only.
+        return service.ofEnterprise(uscc, caller.is(Roles.ENTERPRISE), offset, limit);
     }
 }

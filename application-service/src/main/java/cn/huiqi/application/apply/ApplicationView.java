@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import cn.huiqi.application.attachment.AttachmentView;
 import cn.huiqi.application.lifecycle.State;
 import cn.huiqi.events.payload.ReasonV1;
 
@@ -31,13 +32,18 @@ public record ApplicationView(UUID id, String uscc, String clauseId, int year, M
         @Schema(type = SchemaType.STRING, example = "55000.00") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal disbursedAmount,
         @Schema(type = SchemaType.STRING, example = "55000.00") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal clawbackAmount,
         @Schema(description = "公示: the last working day of the public notice", example = "2026-10-12") LocalDate noticeEndsOn,
-        List<ReasonV1> reasons, List<String> awardTrace, OffsetDateTime submittedAt,
-        OffsetDateTime updatedAt) {
+        List<ReasonV1> reasons, List<String> awardTrace,
+        @Schema(description = "Absent while a draft") OffsetDateTime submittedAt,
+        OffsetDateTime updatedAt,
+        @Schema(description = "0 at the first submission, one more at each RESUBMIT", example = "0") int revision,
+        @Schema(description = "When it (or its draft) was first saved") OffsetDateTime createdAt,
+        @Schema(description = "Attachment references, oldest first") List<AttachmentView> attachments) {
 
-    public static ApplicationView of(ApplicationEntity a, String department) {
+    public static ApplicationView of(ApplicationEntity a, String department, List<AttachmentView> attachments) {
         return new ApplicationView(a.id, a.uscc, a.clauseId, a.year, a.claim, a.status, a.status.zh(), a.version,
                 department, a.amount, a.uncappedAmount, a.approvedAmount, a.disbursedAmount, a.clawbackAmount,
-                a.noticeEndsOn, a.reasons, a.awardTrace, a.submittedAt, a.updatedAt);
+                a.noticeEndsOn, a.reasons, a.awardTrace, a.submittedAt, a.updatedAt, a.revision, a.createdAt,
+                attachments);
     }
 
     /** The ETag of this version of the application. */

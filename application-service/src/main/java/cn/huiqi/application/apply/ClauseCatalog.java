@@ -35,6 +35,18 @@ public class ClauseCatalog {
         return checkedFacts("claim.", claim, "invalid-claim", "Invalid claim");
     }
 
+    /** A draft's claim, checked: the clause exists and the facts given fit the vocabulary (the policy may be anything). */
+    public Map<String, Object> checkedDraftClaim(String clauseId, Map<String, Object> claim) {
+        pack.clause(clauseId).orElseThrow(() -> new ProblemException(422, "unknown-clause", "Unknown clause",
+                "no clause " + clauseId + " in the policy catalog", Map.of("clauseId", clauseId)));
+        return checkedClaimFacts(claim);
+    }
+
+    /** Claim facts, checked: every key is a known {@code claim.*} fact with a value of its type. */
+    public Map<String, Object> checkedClaimFacts(Map<String, Object> claim) {
+        return checkedFacts("claim.", claim, "invalid-claim", "Invalid claim");
+    }
+
     /**
      * Applications are accepted only for clauses of a policy in force on the day: not a draft for comment (征求意见稿),
      * not expired or repealed, inside the effective period where the text sets one. 422 {@code policy-not-in-force}.

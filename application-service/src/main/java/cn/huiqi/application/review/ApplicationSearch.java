@@ -37,6 +37,8 @@ public class ApplicationSearch {
         }
         List<String> where = new ArrayList<>();
         Parameters p = new Parameters();
+        // Drafts (and drafts withdrawn) are the enterprise's alone.
+        where.add("submittedAt is not null");
         if (q.clauseId != null && !q.clauseId.isBlank()) {
             where.add("clauseId = :clauseId");
             p.and("clauseId", q.clauseId.strip());

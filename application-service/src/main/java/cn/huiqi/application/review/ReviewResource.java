@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.huiqi.application.apply.ApplicationEntity;
 import cn.huiqi.application.apply.ApplicationService;
 import cn.huiqi.application.apply.ApplicationView;
+import cn.huiqi.application.apply.ETags;
 import cn.huiqi.support.problem.ProblemException;
 import cn.huiqi.support.security.Caller;
 import cn.huiqi.support.security.Paging;
@@ -89,8 +90,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "404", description = "No such application, or another enterprise's")
     @RolesAllowed({Roles.ENTERPRISE, Roles.OFFICIAL, Roles.SYSTEM})
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        ApplicationView application = applications.get(id);
-        caller.mayRead(application.uscc(), () -> ProblemException.notFound("application", id.toString()));
+        applications.readable(id, caller);
         return review.history(id);
     }
 
@@ -135,20 +135,6 @@ public class ReviewResource {
 
     /** {@code "3"}, {@code W/"3"} or {@code 3} → 3; anything else is a 400. */
     static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Integer.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(400, "validation", "Invalid If-Match",
-                    "If-Match must be the ETag of the application, e.g. \"3\", not " + ifMatch,
-                    Map.of("violations", List.of(Map.of("field", "If-Match", "message", "not an ETag"))));
-        }
+        return ETags.version(ifMatch);
     }
 }

@@ -14,13 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import cn.huiqi.application.apply.ApplicationEntity;
 import cn.huiqi.application.apply.ApplicationService;
 import cn.huiqi.application.apply.ApplicationView;
 import cn.huiqi.application.apply.ClauseCatalog;
 import cn.huiqi.application.calendar.WorkingDayCalendar;
+import cn.huiqi.application.clause.ClauseReviewSettings;
+import cn.huiqi.application.clause.ExpertReview;
+import cn.huiqi.application.clause.ReviewSettings;
 import cn.huiqi.application.lifecycle.Action;
 import cn.huiqi.application.lifecycle.Actor;
 import cn.huiqi.application.lifecycle.Lifecycle;
@@ -42,14 +43,14 @@ public class ReviewService {
     private final ApplicationService applications;
     private final ClauseCatalog catalog;
     private final WorkingDayCalendar calendar = WorkingDayCalendar.bundled();
-    private final int noticeWorkingDays;
+    private final ClauseReviewSettings reviewSettings;
 
     public ReviewService(Transitions transitions, ApplicationService applications, ClauseCatalog catalog,
-            @ConfigProperty(name = "huiqi.public-notice.working-days", defaultValue = "5") int noticeWorkingDays) {
+            ClauseReviewSettings reviewSettings) {
         this.transitions = transitions;
         this.applications = applications;
         this.catalog = catalog;
-        this.noticeWorkingDays = noticeWorkingDays;
+        this.reviewSettings = reviewSettings;
     }
 
     /** The actor a token's role makes; policy-admins take no action (the resource refuses them first). */
@@ -74,7 +75,8 @@ public class ReviewService {
     @Transactional
     public ApplicationView act(UUID id, ActionRequest request, Integer ifMatch, Caller caller) {
         ApplicationEntity a = ApplicationEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null) {
+        if (a == null || a.submittedAt == null && !caller.is(Roles.ENTERPRISE)) {
+            // A draft (or a draft withdrawn) is the enterprise's alone.
             throw ProblemException.notFound("application", id.toString());
         }
         caller.mayRead(a.uscc, () -> ProblemException.notFound("application", id.toString()));
@@ -90,19 +92,7 @@ public class ReviewService {
         if (actor == Actor.OFFICIAL) {
             caller.mustCoverDepartment(department);
         }
-        Integer version = ifMatch != null ? ifMatch : request.version();
-        if (version == null) {
-            throw new ProblemException(428, "precondition-required", "Version required",
-                    "send the version you read (the ETag) as If-Match or as \"version\"; current version: "
-                            + a.version,
-                    Map.of("currentVersion", a.version));
-        }
-        if (version != a.version) {
-            throw new ProblemException(412, "stale-version", "The application changed",
-                    "you acted on version " + version + " but the application is at version " + a.version
-                            + " (" + a.status + "): read it again and decide on what it is now",
-                    Map.of("yourVersion", version, "currentVersion", a.version, "status", a.status.name()));
-        }
+        ApplicationService.checkVersion(a, ifMatch != null ? ifMatch : request.version());
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         if (action.needsReason() && reason == null) {
             throw new ProblemException(422, "validation", "Reason required",
@@ -117,13 +107,15 @@ public class ReviewService {
                             names(Lifecycle.allowed(a.status, actor))));
         }
         refuseIfNotAllowed(a, action, actor);
+        ReviewSettings.View settings = reviewSettings.current(a.clauseId);
+        refuseByClauseSettings(a, action, actor, settings);
         LocalDate today = LocalDate.now(CHINA);
         BigDecimal amount = amount(a, action, request.amount(), today);
         LocalDate noticeEndsOn = null;
         switch (action) {
             case START_PUBLIC_NOTICE -> {
                 try {
-                    noticeEndsOn = calendar.periodEnd(today, noticeWorkingDays);
+                    noticeEndsOn = calendar.periodEnd(today, settings.publicNoticeWorkingDays());
                 } catch (WorkingDayCalendar.CalendarUnknownException e) {
                     throw new ProblemException(503, "calendar-unknown", "Working-day calendar incomplete",
                             e.getMessage(), Map.of("year", e.year()));
@@ -135,12 +127,45 @@ public class ReviewService {
             case CLAW_BACK -> a.clawbackAmount = amount;
             case DISMISS_OBJECTION -> resolveObjections(a.id, "DISMISSED");
             case REJECT -> resolveObjections(a.id, "UPHELD");
+            case SUBMIT -> {
+                // A draft is submitted with the checks of a direct submission, announced by application.submitted.
+                applications.submitDraft(a, caller.subject());
+                ApplicationEntity.getEntityManager().flush();
+                return applications.view(a);
+            }
+            case RESUBMIT -> {
+                applications.resubmit(a, caller.subject());
+                ApplicationEntity.getEntityManager().flush();
+                return applications.view(a);
+            }
             default -> {
             }
         }
         transitions.take(a, action, actor, new Transitions.Details(caller.subject(), reason, amount, noticeEndsOn));
         ApplicationEntity.getEntityManager().flush();
         return applications.view(a);
+    }
+
+    /** 专家评审 per clause: REQUIRED means no 公示 straight from formal review, NOT_USED means no experts. */
+    private static void refuseByClauseSettings(ApplicationEntity a, Action action, Actor actor,
+            ReviewSettings.View settings) {
+        if (action == Action.START_PUBLIC_NOTICE && a.status == State.FORMAL_REVIEW
+                && settings.expertReview() == ExpertReview.REQUIRED) {
+            throw new ProblemException(409, "expert-review-required", "Expert review required",
+                    "本条款须经专家评审后方可进入公示：先「" + Action.SEND_TO_EXPERTS.zh() + "」(SEND_TO_EXPERTS) / clause "
+                            + a.clauseId + " requires expert review: SEND_TO_EXPERTS before START_PUBLIC_NOTICE",
+                    Map.of("status", a.status.name(), "clauseId", a.clauseId, "expertReview", "REQUIRED",
+                            "allowedActions", names(Lifecycle.allowed(a.status, actor).stream()
+                                    .filter(x -> x != Action.START_PUBLIC_NOTICE).toList())));
+        }
+        if (action == Action.SEND_TO_EXPERTS && settings.expertReview() == ExpertReview.NOT_USED) {
+            throw new ProblemException(409, "expert-review-not-used", "No expert review for this clause",
+                    "本条款不设专家评审 / clause " + a.clauseId + " has no expert review: START_PUBLIC_NOTICE after"
+                            + " formal review",
+                    Map.of("status", a.status.name(), "clauseId", a.clauseId, "expertReview", "NOT_USED",
+                            "allowedActions", names(Lifecycle.allowed(a.status, actor).stream()
+                                    .filter(x -> x != Action.SEND_TO_EXPERTS).toList())));
+        }
     }
 
     private static void refuseIfNotAllowed(ApplicationEntity a, Action action, Actor actor) {

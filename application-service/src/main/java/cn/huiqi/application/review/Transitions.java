@@ -77,6 +77,10 @@ public class Transitions {
         entry.amount = details.amount();
         entry.noticeEndsOn = details.noticeEndsOn();
         entry.persist();
+        if (from == State.DRAFT) {
+            // A draft was never announced (a withdrawn draft is the enterprise's own affair): no event.
+            return;
+        }
         outbox.publish(Topics.APPLICATION, EventEnvelope.of(EventTypes.APPLICATION_STATE_CHANGED, SOURCE, a.uscc,
                 new ApplicationStateChangedV1(a.id, a.uscc, a.clauseId, a.year, from.name(), to.name(),
                         action.name(), entry.actor, details.actorId(), department, details.reason(),

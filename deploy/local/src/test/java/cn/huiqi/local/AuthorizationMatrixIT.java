@@ -204,6 +204,19 @@ class AuthorizationMatrixIT {
                 path = row.path().replace("{clauseId}", TALENT).replace("{year}", "2099");
                 body = Map.of("opensOn", "2099-01-01", "closesOn", "2099-12-31");
             }
+            // A's application is past the draft: its owner may not edit it (409), others never see it.
+            case "application-service PUT /api/v1/applications/{id}" -> body = Map.of("claim", CLAIM, "version",
+                    Integer.MAX_VALUE);
+            case "application-service POST /api/v1/applications/{id}/attachments" -> {
+                path = path + "?fileName=matrix.txt";
+                body = Map.of("note", "授权矩阵：附件");
+            }
+            // An attachment A's application does not have: the department's official is told so, others not.
+            case "application-service GET /api/v1/applications/{id}/attachments/{attachmentId}" -> path = path
+                    .replace("{attachmentId}", java.util.UUID.randomUUID().toString());
+            // The defaults again: nothing changes for the other tests.
+            case "application-service PUT /api/v1/clauses/{clauseId}/review-settings" -> body = Map.of(
+                    "publicNoticeWorkingDays", 5, "expertReview", "OPTIONAL");
             case "application-service POST /api/v1/public-notices/{applicationId}/objections" -> {
                 path = row.path().replace("{applicationId}", noticeId);
                 body = Map.of("name", "王某", "contact", "13800000000", "reason", "授权矩阵：异议");

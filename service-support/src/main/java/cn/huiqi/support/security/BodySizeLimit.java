@@ -2,6 +2,8 @@ package cn.huiqi.support.security;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +25,10 @@ import cn.huiqi.support.problem.Problem;
  * Refuses a request body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem+json (Quarkus' own
  * 413 has an empty body): a declared Content-Length over the limit before anything reads the body; a chunked body
  * (no Content-Length) is read here, up to the limit, and refused as soon as it passes it.
+ * <p>
+ * A service with an upload route raises Quarkus' limit for it and keeps every other route small: paths matching
+ * {@code huiqi.http.limits.large-body-paths} (a regular expression) get Quarkus' limit, all others
+ * {@code huiqi.http.limits.max-body-size}. Without these two properties every route has Quarkus' limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -31,30 +37,45 @@ public class BodySizeLimit {
     static final int ORDER = -3;
 
     private final long limit;
+    private final long largeLimit;
+    private final Optional<Pattern> largeBodyPaths;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, AuditLog audit,
-            ObjectMapper json) {
-        this.limit = limit.asLongValue();
+    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize quarkusLimit,
+            @ConfigProperty(name = "huiqi.http.limits.max-body-size") Optional<MemorySize> limit,
+            @ConfigProperty(name = "huiqi.http.limits.large-body-paths") Optional<String> largeBodyPaths,
+            AuditLog audit, ObjectMapper json) {
+        this.largeLimit = quarkusLimit.asLongValue();
+        this.limit = Math.min(limit.map(MemorySize::asLongValue).orElse(largeLimit), largeLimit);
+        this.largeBodyPaths = largeBodyPaths.map(Pattern::compile);
         this.audit = audit;
         this.json = json;
     }
 
     void install(@Observes Router router) {
         BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit);
-        router.route().order(ORDER).handler(ctx -> check(ctx, chunkedBodies));
+        BodyHandler largeChunkedBodies = BodyHandler.create(false).setBodyLimit(largeLimit);
+        router.route().order(ORDER).handler(ctx -> {
+            boolean large = large(ctx);
+            check(ctx, large ? largeChunkedBodies : chunkedBodies, large ? largeLimit : limit);
+        });
         // BodyHandler fails the request with 413 when a chunked body passes the limit.
         router.route().order(ORDER).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-                refuse(ctx, "the body has more than " + limit + " bytes");
+                long l = large(ctx) ? largeLimit : limit;
+                refuse(ctx, "the body has more than " + l + " bytes", l);
             } else {
                 ctx.next();
             }
         });
     }
 
-    private void check(RoutingContext ctx, BodyHandler chunkedBodies) {
+    private boolean large(RoutingContext ctx) {
+        return largeBodyPaths.isPresent() && largeBodyPaths.get().matcher(ctx.request().path()).matches();
+    }
+
+    private void check(RoutingContext ctx, BodyHandler chunkedBodies, long limit) {
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String encoding = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
         if (declared == null && encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
@@ -71,10 +92,10 @@ public class BodySizeLimit {
             ctx.next();
             return;
         }
-        refuse(ctx, "the body has " + length + " bytes");
+        refuse(ctx, "the body has " + length + " bytes", limit);
     }
 
-    private void refuse(RoutingContext ctx, String what) {
+    private void refuse(RoutingContext ctx, String what, long limit) {
         String path = ctx.request().path();
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("limitBytes", limit);
