@@ -19,6 +19,14 @@ public final class EventTypes {
     public static final String ELIGIBILITY_DETERMINED = "eligibility.determined.v1";
     /** {@link cn.huiqi.events.payload.AwardProposedV1} on {@link Topics#AWARD}. */
     public static final String AWARD_PROPOSED = "award.proposed.v1";
+    /** {@link cn.huiqi.events.payload.AwardGrantedV1} on {@link Topics#AWARD}. */
+    public static final String AWARD_GRANTED = "award.granted.v1";
+    /** {@link cn.huiqi.events.payload.AwardAwaitingBudgetV1} on {@link Topics#AWARD}. */
+    public static final String AWARD_AWAITING_BUDGET = "award.awaiting-budget.v1";
+    /** {@link cn.huiqi.events.payload.AwardReleasedV1} on {@link Topics#AWARD}. */
+    public static final String AWARD_RELEASED = "award.released.v1";
+    /** {@link cn.huiqi.events.payload.AwardCorrectedV1} on {@link Topics#AWARD}. */
+    public static final String AWARD_CORRECTED = "award.corrected.v1";
     /** {@link cn.huiqi.events.payload.NotificationCreatedV1} on {@link Topics#NOTIFICATION}. */
     public static final String NOTIFICATION_CREATED = "notification.created.v1";
 

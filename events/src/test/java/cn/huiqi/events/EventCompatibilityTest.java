@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
+import cn.huiqi.events.payload.AwardAwaitingBudgetV1;
+import cn.huiqi.events.payload.AwardCorrectedV1;
+import cn.huiqi.events.payload.AwardGrantedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.AwardReleasedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.EnterpriseProfileChangedV1;
 import cn.huiqi.events.payload.EnterpriseRegisteredV1;
@@ -84,6 +88,28 @@ class EventCompatibilityTest {
         assertThat(data.awardKind()).as("added later: absent from the first v1 events").isNull();
         assertThat(data.reviewDetermined()).isFalse();
         assertThat(data.investment()).isFalse();
+    }
+
+    @Test
+    void awardLedgerEventsV1KeepMoneyExact() {
+        AwardGrantedV1 granted = fixture("award.granted.v1.json").dataAs(AwardGrantedV1.class);
+        assertThat(granted.amount()).isEqualTo(new BigDecimal("150000.00"));
+        assertThat(granted.approvedAmount()).isEqualTo(new BigDecimal("330000.00"));
+        assertThat(granted.reduced()).isTrue();
+        assertThat(granted.reducedBy()).startsWith("ccxq-2023-11.5a/year");
+        AwardAwaitingBudgetV1 waiting = fixture("award.awaiting-budget.v1.json").dataAs(AwardAwaitingBudgetV1.class);
+        assertThat(waiting.shortfall()).isEqualTo(new BigDecimal("30000.00"));
+        assertThat(waiting.remaining()).isEqualTo(new BigDecimal("20000.00"));
+        assertThat(waiting.fundName()).isEqualTo("人才引进专项资金");
+        AwardReleasedV1 released = fixture("award.released.v1.json").dataAs(AwardReleasedV1.class);
+        assertThat(released.amount()).isEqualTo(new BigDecimal("55000.00"));
+        assertThat(released.reason()).isEqualTo("企业撤回申报：项目终止");
+        EventEnvelope corrected = fixture("award.corrected.v1.json");
+        assertThat(corrected.type()).isEqualTo(EventTypes.AWARD_CORRECTED);
+        AwardCorrectedV1 c = corrected.dataAs(AwardCorrectedV1.class);
+        assertThat(c.kind()).isEqualTo("CLAWED_BACK");
+        assertThat(c.difference()).isEqualTo(new BigDecimal("10000.00"));
+        assertThat(c.held()).isEqualTo(new BigDecimal("45000.00"));
     }
 
     @Test

@@ -22,7 +22,11 @@ import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
 import cn.huiqi.events.payload.ApplicationStateChangedV1;
+import cn.huiqi.events.payload.AwardAwaitingBudgetV1;
+import cn.huiqi.events.payload.AwardCorrectedV1;
+import cn.huiqi.events.payload.AwardGrantedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.AwardReleasedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.ReasonV1;
 import cn.huiqi.infra.HuiqiTestInfra;
@@ -153,6 +157,49 @@ class InboxTest {
         JsonPath inbox = awaitInbox(uscc, 1);
         assertThat(inbox.getString("[0].title")).isEqualTo("申请未通过资格审核");
         assertThat(inbox.getString("[0].body")).contains("需至少引进1人，实际0人，差1人").doesNotContain("发布日期未知");
+    }
+
+    @Test
+    void ledgerEventsEachMakeOneMessageInChineseHoweverOftenDelivered() throws InterruptedException {
+        String uscc = TestUscc.random();
+        UUID app = UUID.randomUUID();
+        UUID fund = UUID.randomUUID();
+        List<EventEnvelope> events = List.of(
+                EventEnvelope.of(EventTypes.AWARD_GRANTED, "test", uscc, new AwardGrantedV1(app, uscc,
+                        "ccxq-2023-11.5a", 2026, new BigDecimal("150000.00"), new BigDecimal("330000.00"),
+                        "ccxq-2023-11.5a/year: 单个企业年度上限 15000000", fund, "长春新区科技创新专项资金")),
+                EventEnvelope.of(EventTypes.AWARD_AWAITING_BUDGET, "test", uscc, new AwardAwaitingBudgetV1(
+                        UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, new BigDecimal("50000.00"), fund,
+                        "人才引进专项资金", new BigDecimal("20000.00"), new BigDecimal("30000.00"), "待预算")),
+                EventEnvelope.of(EventTypes.AWARD_RELEASED, "test", uscc, new AwardReleasedV1(UUID.randomUUID(), uscc,
+                        "ccxq-2023-11.12", 2026, new BigDecimal("55000.00"), "补充材料后重新核算")),
+                EventEnvelope.of(EventTypes.AWARD_CORRECTED, "test", uscc, new AwardCorrectedV1(app, uscc,
+                        "ccxq-2023-11.5a", 2026, "CLAWED_BACK", new BigDecimal("10000.00"),
+                        new BigDecimal("140000.00"), "核查：委托开发费有误")));
+        for (EventEnvelope e : events) {
+            for (int i = 0; i < 3; i++) {
+                send(Topics.AWARD, e);
+            }
+        }
+        // Same key, same partition: once the sentinel's message is there, every copy before it has been consumed.
+        EventEnvelope sentinel = EventEnvelope.of(EventTypes.AWARD_CORRECTED, "test", uscc, new AwardCorrectedV1(
+                UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, "TOP_UP", new BigDecimal("5000.00"),
+                new BigDecimal("60000.00"), "补录一名硕士"));
+        send(Topics.AWARD, sentinel);
+
+        JsonPath inbox = awaitInbox(uscc, 5);
+        Thread.sleep(500);
+        inbox = awaitInbox(uscc, 5);
+        assertThat(inbox.getList("$")).hasSize(5);
+        assertThat(inbox.getList("title", String.class)).containsExactlyInAnyOrder("已核定奖励 150,000.00 元",
+                "待追加预算：50,000.00 元", "拟奖励已释放：55,000.00 元", "奖励金额须追回 10,000.00 元",
+                "奖励金额调增 5,000.00 元");
+        assertThat(inbox.getList("body", String.class))
+                .anyMatch(b -> b.contains("已核定奖励 150,000.00 元（批准金额 330,000.00 元，受上限约束核减为 150,000.00 元："
+                        + "ccxq-2023-11.5a/year") && b.contains("由长春新区科技创新专项资金支付"))
+                .anyMatch(b -> b.contains("人才引进专项资金剩余预算 20,000.00 元，尚差 30,000.00 元。金额不核减"))
+                .anyMatch(b -> b.contains("原占用的奖励额度 55,000.00 元已释放。原因：补充材料后重新核算"))
+                .anyMatch(b -> b.contains("须追回 10,000.00 元，更正后为 140,000.00 元。原因：核查：委托开发费有误"));
     }
 
     private void send(String topic, EventEnvelope event) {

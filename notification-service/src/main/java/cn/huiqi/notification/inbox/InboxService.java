@@ -13,7 +13,11 @@ import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
 import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
+import cn.huiqi.events.payload.AwardAwaitingBudgetV1;
+import cn.huiqi.events.payload.AwardCorrectedV1;
+import cn.huiqi.events.payload.AwardGrantedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.AwardReleasedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.NotificationCreatedV1;
 import cn.huiqi.support.outbox.Outbox;
@@ -54,6 +58,26 @@ public class InboxService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void awardProposed(EventEnvelope cause, AwardProposedV1 award) {
         deliver(cause, award.uscc(), Messages.awardProposed(award));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void awardGranted(EventEnvelope cause, AwardGrantedV1 award) {
+        deliver(cause, award.uscc(), Messages.awardGranted(award));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void awardAwaitingBudget(EventEnvelope cause, AwardAwaitingBudgetV1 award) {
+        deliver(cause, award.uscc(), Messages.awardAwaitingBudget(award));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void awardReleased(EventEnvelope cause, AwardReleasedV1 award) {
+        deliver(cause, award.uscc(), Messages.awardReleased(award));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void awardCorrected(EventEnvelope cause, AwardCorrectedV1 award) {
+        deliver(cause, award.uscc(), Messages.awardCorrected(award));
     }
 
     public List<NotificationView> inbox(String recipient, int offset, int limit) {

@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 
 import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
+import cn.huiqi.events.payload.AwardAwaitingBudgetV1;
+import cn.huiqi.events.payload.AwardCorrectedV1;
+import cn.huiqi.events.payload.AwardGrantedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.AwardReleasedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.events.payload.ReasonV1;
 
@@ -51,6 +55,47 @@ final class Messages {
                 + yuan(award.amount()) + " 元";
         return new Message("award-proposed", title,
                 body + "。申请编号：" + award.applicationId() + "。");
+    }
+
+    static Message awardGranted(AwardGrantedV1 a) {
+        String body = of(a.clauseId(), a.year()) + "已核定奖励 " + yuan(a.amount()) + " 元";
+        if (a.reduced()) {
+            body += "（批准金额 " + yuan(a.approvedAmount()) + " 元，受上限约束核减为 " + yuan(a.amount()) + " 元：" + a.reducedBy()
+                    + "）";
+        }
+        if (a.fundName() != null) {
+            body += "，由" + a.fundName() + "支付";
+        }
+        return new Message("award-granted", "已核定奖励 " + yuan(a.amount()) + " 元", body + "，等待拨付。申请编号："
+                + a.applicationId() + "。");
+    }
+
+    static Message awardAwaitingBudget(AwardAwaitingBudgetV1 a) {
+        return new Message("award-awaiting-budget", "待追加预算：" + yuan(a.amount()) + " 元",
+                of(a.clauseId(), a.year()) + "已批准 " + yuan(a.amount()) + " 元，但" + a.fundName() + "剩余预算 "
+                        + yuan(a.remaining()) + " 元，尚差 " + yuan(a.shortfall()) + " 元。金额不核减，追加预算后按批准先后核定。申请编号："
+                        + a.applicationId() + "。");
+    }
+
+    static Message awardReleased(AwardReleasedV1 a) {
+        return new Message("award-released", "拟奖励已释放：" + yuan(a.amount()) + " 元",
+                of(a.clauseId(), a.year()) + "原占用的奖励额度 " + yuan(a.amount()) + " 元已释放。原因：" + a.reason()
+                        + "。申请编号：" + a.applicationId() + "。");
+    }
+
+    static Message awardCorrected(AwardCorrectedV1 a) {
+        String change = switch (a.kind()) {
+            case "TOP_UP" -> "调增";
+            case "CLAWED_BACK" -> "须追回";
+            default -> "调减";
+        };
+        return new Message("award-corrected", "奖励金额" + change + " " + yuan(a.difference()) + " 元",
+                of(a.clauseId(), a.year()) + "的奖励金额经更正" + change + " " + yuan(a.difference()) + " 元，更正后为 "
+                        + yuan(a.held()) + " 元。原因：" + a.reason() + "。申请编号：" + a.applicationId() + "。");
+    }
+
+    private static String of(String clauseId, int year) {
+        return "您对政策条款 " + clauseId + "（" + year + " 年度）的申请";
     }
 
     /** The message for a lifecycle transition, or none when another event already told the enterprise. */

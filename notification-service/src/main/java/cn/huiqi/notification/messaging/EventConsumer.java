@@ -12,7 +12,11 @@ import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.payload.ApplicationStateChangedV1;
 import cn.huiqi.events.payload.ApplicationSubmittedV1;
+import cn.huiqi.events.payload.AwardAwaitingBudgetV1;
+import cn.huiqi.events.payload.AwardCorrectedV1;
+import cn.huiqi.events.payload.AwardGrantedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.AwardReleasedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.notification.inbox.InboxService;
 import cn.huiqi.support.outbox.ProcessedEvents;
@@ -62,10 +66,38 @@ public class EventConsumer {
                 inbox::determined);
     }
 
+    /** award-service's ledger: proposed, granted, awaiting budget, released, corrected. */
     @Incoming("award-events")
     @Blocking
     @Transactional
     public void onAward(String record) {
-        processed.apply(CONSUMER, record, EventTypes.AWARD_PROPOSED, AwardProposedV1.class, inbox::awardProposed);
+        EventEnvelope event = EventCodec.decode(record);
+        switch (event.type()) {
+            case EventTypes.AWARD_PROPOSED -> processed.apply(CONSUMER, record, EventTypes.AWARD_PROPOSED,
+                    AwardProposedV1.class, inbox::awardProposed);
+            case EventTypes.AWARD_GRANTED -> {
+                if (processed.firstDelivery(CONSUMER, event)) {
+                    inbox.awardGranted(event, event.dataAs(AwardGrantedV1.class));
+                }
+            }
+            case EventTypes.AWARD_AWAITING_BUDGET -> {
+                if (processed.firstDelivery(CONSUMER, event)) {
+                    inbox.awardAwaitingBudget(event, event.dataAs(AwardAwaitingBudgetV1.class));
+                }
+            }
+            case EventTypes.AWARD_RELEASED -> {
+                if (processed.firstDelivery(CONSUMER, event)) {
+                    inbox.awardReleased(event, event.dataAs(AwardReleasedV1.class));
+                }
+            }
+            case EventTypes.AWARD_CORRECTED -> {
+                if (processed.firstDelivery(CONSUMER, event)) {
+                    inbox.awardCorrected(event, event.dataAs(AwardCorrectedV1.class));
+                }
+            }
+            default -> {
+                // other award events are not for the inbox
+            }
+        }
     }
 }
