@@ -24,8 +24,10 @@ public record EnterpriseRegistration(
         @Schema(description = "Profile facts keyed by vocabulary name (e.g. enterprise.industry_tags); they become the first declared values (pushed, when a system registers)") Map<String, Object> facts,
         @Schema(description = "Registered address", example = "吉林省长春市长春新区硅谷大街1号") @Size(max = 300) String address,
         @Schema(description = "Industries, codes or Chinese names of policies/industries.yaml (e.g. digital_healthcare or 数字医疗)", example = "[\"数字医疗\"]") @Size(max = 20) List<@NotBlank @Size(max = 50) String> industryTags,
-        @Schema(description = "发展阶段: STARTUP 初创期, GROWTH 成长期, MATURE 成熟期; kept as the fact enterprise.growth_stage") SizeStage sizeStage,
-        @Valid ContactPerson contact) {
+        @Schema(enumeration = {
+                "STARTUP", "GROWTH",
+                "MATURE"}, description = "发展阶段: STARTUP 初创期, GROWTH 成长期, MATURE 成熟期; kept as the fact enterprise.growth_stage") String sizeStage,
+        @Valid ContactPerson contact){
 
     /** The registration without the optional fields, as the first clients send it. */
     public EnterpriseRegistration(String uscc, String name, String legalForm, String regionCode,

@@ -144,6 +144,65 @@ public class EnterpriseResource {
         return service.facts(uscc);
     }
 
+    @PUT
+    @Path("/enterprises/{uscc}/financials/{period}")
+    @Operation(operationId = "recordEnterpriseFinancials", summary = "Declare (enterprise) or push (system) the"
+            + " financials of a year or a quarter", description = "Revenue, R&D expense and tax paid in CNY with two"
+                    + " decimals, employees a whole number, all ≥ 0; absent figures stay. Kept with provenance like every"
+                    + " fact (a system's figure wins over a declared one).")
+    @APIResponse(responseCode = "200", description = "The period's figures as they now are")
+    @APIResponse(responseCode = "400", description = "A bad period (not 2025 or 2025Q3), a negative or over-precise figure,"
+            + " or no figure (problem+json)")
+    @APIResponse(responseCode = "403", description = "Another enterprise's token (problem+json)")
+    @APIResponse(responseCode = "404", description = "Not registered (problem+json)")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.SYSTEM})
+    public Financials.View recordFinancials(@PathParam("uscc") String uscc, @PathParam("period") String period,
+            @Valid @NotNull Financials.Request request) {
+        caller.mayActFor(uscc);
+        return service.recordFinancials(uscc, period, request, Provenance.of(caller));
+    }
+
+    @GET
+    @Path("/enterprises/{uscc}/financials")
+    @Operation(operationId = "listEnterpriseFinancials", summary = "The financials of every period, the latest first")
+    @APIResponse(responseCode = "200", description = "Figures per period with their provenance")
+    @APIResponse(responseCode = "404", description = "Not registered, or another enterprise (problem+json)")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OFFICIAL, Roles.SYSTEM})
+    public List<Financials.View> financials(@PathParam("uscc") String uscc) {
+        caller.mayRead(uscc, () -> ProblemException.notFound("enterprise", uscc));
+        return service.financials(uscc);
+    }
+
+    @POST
+    @Path("/enterprises/{uscc}/qualifications")
+    @Operation(operationId = "recordEnterpriseQualification", summary = "Declare (enterprise) or push (system) a"
+            + " recognition held (资质称号)", description = "国家高新技术企业 (FIRST/RENEWED), 专精特新 with its level, 小巨人,"
+                    + " 瞪羚, 独角兽, 孵化器, 重点实验室 ...; while valid, the kinds the vocabulary names feed"
+                    + " enterprise.qualifications. A later record of the same kind replaces the earlier (kept in the"
+                    + " history); a system's wins over a declared one.")
+    @APIResponse(responseCode = "200", description = "The recognition as it now stands")
+    @APIResponse(responseCode = "400", description = "Unknown kind or a missing field (problem+json)")
+    @APIResponse(responseCode = "403", description = "Another enterprise's token (problem+json)")
+    @APIResponse(responseCode = "404", description = "Not registered (problem+json)")
+    @APIResponse(responseCode = "422", description = "validUntil before validFrom (problem+json)")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.SYSTEM})
+    public Qualification.View recordQualification(@PathParam("uscc") String uscc,
+            @Valid @NotNull Qualification.Request request) {
+        caller.mayActFor(uscc);
+        return service.recordQualification(uscc, request, Provenance.of(caller));
+    }
+
+    @GET
+    @Path("/enterprises/{uscc}/qualifications")
+    @Operation(operationId = "listEnterpriseQualifications", summary = "The recognitions an enterprise holds, one per kind")
+    @APIResponse(responseCode = "200", description = "Recognitions with validity and provenance")
+    @APIResponse(responseCode = "404", description = "Not registered, or another enterprise (problem+json)")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OFFICIAL, Roles.SYSTEM})
+    public List<Qualification.View> qualifications(@PathParam("uscc") String uscc) {
+        caller.mayRead(uscc, () -> ProblemException.notFound("enterprise", uscc));
+        return service.qualifications(uscc);
+    }
+
     @GET
     @Path("/enterprises/{uscc}/facts/{name}/history")
     @Operation(operationId = "getEnterpriseFactHistory", summary = "Every value a fact has had, newest first")

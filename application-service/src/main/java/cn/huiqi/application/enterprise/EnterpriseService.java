@@ -35,6 +35,9 @@ import cn.huiqi.support.problem.UniqueViolation;
 public class EnterpriseService {
 
     static final String SOURCE = "huiqi/application-service";
+    static final String QUALIFICATIONS = "enterprise.qualifications";
+    /** Facts named by the policy vocabulary; the only ones projected to eligibility. */
+    static final String VOCABULARY = "enterprise.";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Outbox outbox;
@@ -59,8 +62,9 @@ public class EnterpriseService {
             throw alreadyRegistered(uscc);
         }
         Map<String, Object> facts = new TreeMap<>(request.facts() == null ? Map.of() : request.facts());
-        if (request.sizeStage() != null) {
-            facts.put(SizeStage.FACT, request.sizeStage().factValue());
+        SizeStage stage = SizeStage.parse(request.sizeStage(), "sizeStage");
+        if (stage != null) {
+            facts.put(SizeStage.FACT, stage.factValue());
         }
         // The registration fields are facts too: the legal form must be one the policies know.
         Map<String, Object> asFacts = new TreeMap<>(facts);
@@ -134,6 +138,7 @@ public class EnterpriseService {
                     Map.of("violations", List.of(Map.of("field", "name", "message", "must not be blank"))));
         }
         List<String> tags = industries.checked(update.industryTags());
+        SizeStage stage = SizeStage.parse(update.sizeStage(), "sizeStage");
         if (update.name() != null) {
             e.name = update.name().strip();
         }
@@ -146,8 +151,8 @@ public class EnterpriseService {
         if (update.contact() != null) {
             e.contact = update.contact().toColumn();
         }
-        if (update.sizeStage() != null) {
-            append(e.uscc, Map.of(SizeStage.FACT, update.sizeStage().factValue()), null, provenance,
+        if (stage != null) {
+            append(e.uscc, Map.of(SizeStage.FACT, stage.factValue()), null, provenance,
                     OffsetDateTime.now(ZoneOffset.UTC));
         }
         announce(e, "registration");
@@ -160,8 +165,20 @@ public class EnterpriseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(EnterpriseEntity e, String change) {
+        // Only vocabulary facts are projected; registry facts (financials ...) are kept and shown here.
         Map<String, Object> facts = new TreeMap<>();
-        effective(e.uscc).forEach(f -> facts.put(f.name(), f.value()));
+        effective(e.uscc).stream().filter(f -> f.name().startsWith(VOCABULARY))
+                .forEach(f -> facts.put(f.name(), f.value()));
+        // Recognitions valid today feed enterprise.qualifications, beside the values given for it directly.
+        java.util.SortedSet<String> held = new java.util.TreeSet<>();
+        qualifications(e.uscc).stream().filter(q -> q.validToday() && q.vocabularyValue() != null)
+                .forEach(q -> held.add(q.vocabularyValue()));
+        if (!held.isEmpty()) {
+            if (facts.get(QUALIFICATIONS) instanceof java.util.Collection<?> given) {
+                given.forEach(v -> held.add(String.valueOf(v)));
+            }
+            facts.put(QUALIFICATIONS, List.copyOf(held));
+        }
         e.facts = facts;
         e.profileVersion++;
         LocalDate today = LocalDate.now(CHINA);
@@ -223,16 +240,97 @@ public class EnterpriseService {
         }
     }
 
-    /** Per fact: the latest value pushed by a system if there is one, else the latest declared one. */
+    /**
+     * Per fact: the latest value pushed by a system if there is one, else the latest declared one. A vocabulary fact
+     * ({@code enterprise.*}) has one effective value whatever period it was given for; a registry fact (e.g. the
+     * financials) has one per period.
+     */
     private static List<FactView> effective(String uscc) {
         Map<String, EnterpriseFactEntity> system = new LinkedHashMap<>();
         Map<String, EnterpriseFactEntity> declared = new LinkedHashMap<>();
         for (EnterpriseFactEntity f : EnterpriseFactEntity.<EnterpriseFactEntity>list("uscc = ?1 order by name, id",
                 uscc)) {
-            (EnterpriseFactEntity.SYSTEM.equals(f.source) ? system : declared).put(f.name, f);
+            String key = f.name.startsWith(VOCABULARY) ? f.name : f.name + "|" + (f.period == null ? "" : f.period);
+            (EnterpriseFactEntity.SYSTEM.equals(f.source) ? system : declared).put(key, f);
         }
         Map<String, EnterpriseFactEntity> result = new TreeMap<>(declared);
         result.putAll(system);
         return new ArrayList<>(result.values().stream().map(FactView::of).toList());
+    }
+
+    /** Records an enterprise's financials for a year or quarter, as registry facts with provenance. */
+    @Transactional
+    public Financials.View recordFinancials(String uscc, String period, Financials.Request request,
+            Provenance provenance) {
+        if (period == null || !period.matches(FactsUpdate.PERIOD)) {
+            throw new ProblemException(400, "validation", "Invalid period", "period " + period
+                    + " must be a year (2025) or a quarter (2025Q3)",
+                    Map.of("violations", List.of(Map.of("field", "period", "message",
+                            "must be a year (2025) or a quarter (2025Q3)"))));
+        }
+        Map<String, Object> facts = request.asFacts();
+        if (facts.isEmpty()) {
+            throw new ProblemException(400, "validation", "Nothing to record", "the body has no figure",
+                    Map.of("violations", List.of(Map.of("field", "body", "message",
+                            "must give revenue, rdExpense, employees or taxPaid"))));
+        }
+        EnterpriseEntity e = locked(uscc);
+        append(e.uscc, facts, period, provenance, OffsetDateTime.now(ZoneOffset.UTC));
+        announce(e, "financials");
+        return financials(e.uscc).stream().filter(f -> f.period().equals(period)).findFirst().orElseThrow();
+    }
+
+    /** The financials of every period given, the latest period first. */
+    public List<Financials.View> financials(String uscc) {
+        Map<String, Map<String, FactView>> byPeriod = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (FactView f : effective(find(uscc).uscc)) {
+            if (f.name().startsWith(Financials.PREFIX) && f.period() != null) {
+                byPeriod.computeIfAbsent(f.period(), k -> new LinkedHashMap<>()).put(f.name(), f);
+            }
+        }
+        List<Financials.View> views = new ArrayList<>();
+        byPeriod.forEach((period, figures) -> {
+            Map<String, Financials.Provenance> sources = new LinkedHashMap<>();
+            Map<String, String> fields = Map.of(Financials.REVENUE, "revenue", Financials.RD_EXPENSE, "rdExpense",
+                    Financials.EMPLOYEES, "employees", Financials.TAX_PAID, "taxPaid");
+            figures.forEach((name, f) -> sources.put(fields.get(name), new Financials.Provenance(f.source(),
+                    f.recordedBy(), f.recordedAt())));
+            views.add(new Financials.View(period, Financials.money(value(figures, Financials.REVENUE)),
+                    Financials.money(value(figures, Financials.RD_EXPENSE)),
+                    value(figures, Financials.EMPLOYEES) == null
+                            ? null
+                            : ((Number) value(figures, Financials.EMPLOYEES)).intValue(),
+                    Financials.money(value(figures, Financials.TAX_PAID)), sources));
+        });
+        return views;
+    }
+
+    /** Records a recognition; a later one of the same kind replaces it (e.g. 高新 re-recognized). */
+    @Transactional
+    public Qualification.View recordQualification(String uscc, Qualification.Request request,
+            Provenance provenance) {
+        if (request.validUntil() != null && request.validUntil().isBefore(request.validFrom())) {
+            throw new ProblemException(422, "validation", "Invalid period", "validUntil is before validFrom",
+                    Map.of("violations", List.of(Map.of("field", "validUntil", "message",
+                            "must not be before validFrom"))));
+        }
+        Qualification.Kind kind = Qualification.Kind.parse(request.kind());
+        EnterpriseEntity e = locked(uscc);
+        append(e.uscc, Map.of(Qualification.PREFIX + kind.name(), request.asValue(kind)), null, provenance,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        announce(e, "qualifications");
+        return qualifications(e.uscc).stream().filter(q -> q.kind() == kind).findFirst().orElseThrow();
+    }
+
+    /** The recognitions held, one per kind (the effective record), with whether each is valid today. */
+    public List<Qualification.View> qualifications(String uscc) {
+        LocalDate today = LocalDate.now(CHINA);
+        return effective(find(uscc).uscc).stream().filter(f -> f.name().startsWith(Qualification.PREFIX))
+                .map(f -> Qualification.View.of(f, today)).toList();
+    }
+
+    private static Object value(Map<String, FactView> figures, String name) {
+        FactView f = figures.get(name);
+        return f == null ? null : f.value();
     }
 }

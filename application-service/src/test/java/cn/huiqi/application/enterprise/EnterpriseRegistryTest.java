@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
 
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
@@ -184,7 +188,8 @@ class EnterpriseRegistryTest {
                 .body("violations.field", hasItem("contact.phone"))
                 .body("violations.field", hasItem("contact.email"));
         given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("sizeStage", "GIANT"))
-                .patch("/api/v1/enterprises/" + uscc).then().statusCode(400);
+                .patch("/api/v1/enterprises/" + uscc).then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", contains("sizeStage"));
         given().auth().oauth2(own).get("/api/v1/enterprises/" + uscc).then().statusCode(200)
                 .body("industryTags", contains("digital_healthcare", "artificial_intelligence"))
                 .body("profileVersion", equalTo(1));
@@ -285,6 +290,105 @@ class EnterpriseRegistryTest {
         assertThat(ended.creditBlocked()).isFalse();
         assertThat(ended.creditRecords()).singleElement()
                 .satisfies(c -> assertThat(c.listedUntil()).isEqualTo(LocalDate.now().minusDays(1)));
+    }
+
+    @Test
+    void financialsPerPeriodKeepTheirProvenanceAndAreNotProjected() {
+        String uscc = register(null, Map.of());
+        String own = TestTokens.enterprise(uscc);
+        given().auth().oauth2(own).contentType(ContentType.JSON)
+                .body(Map.of("revenue", "12500000.00", "employees", 86, "taxPaid", 930000))
+                .put("/api/v1/enterprises/" + uscc + "/financials/2025").then().statusCode(200)
+                .body("period", equalTo("2025"))
+                .body("revenue", equalTo(12500000.0f))
+                .body("employees", equalTo(86))
+                .body("sources.revenue.source", equalTo("declared"));
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                .body(Map.of("revenue", new BigDecimal("13000000.50")))
+                .put("/api/v1/enterprises/" + uscc + "/financials/2025").then().statusCode(200);
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("revenue", "12000000.00"))
+                .put("/api/v1/enterprises/" + uscc + "/financials/2025").then().statusCode(200);
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("rdExpense", "450000.10"))
+                .put("/api/v1/enterprises/" + uscc + "/financials/2025Q3").then().statusCode(200);
+
+        // Refusals store nothing.
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("revenue", "1.00"))
+                .put("/api/v1/enterprises/" + uscc + "/financials/2025Q5").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("period"));
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("revenue", "-1.00"))
+                .put("/api/v1/enterprises/" + uscc + "/financials/2024").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("taxPaid", "1.005"))
+                .put("/api/v1/enterprises/" + uscc + "/financials/2024").then().statusCode(400);
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("employees", 1.5))
+                .put("/api/v1/enterprises/" + uscc + "/financials/2024").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("employees"));
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of())
+                .put("/api/v1/enterprises/" + uscc + "/financials/2024").then().statusCode(400);
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).contentType(ContentType.JSON)
+                .body(Map.of("revenue", "1.00")).put("/api/v1/enterprises/" + uscc + "/financials/2024").then()
+                .statusCode(403);
+
+        given().auth().oauth2(TestTokens.official()).config(RestAssuredConfig.config().jsonConfig(JsonConfig
+                .jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                .get("/api/v1/enterprises/" + uscc + "/financials").then()
+                .statusCode(200)
+                .body("period", contains("2025Q3", "2025"))
+                .body("[1].revenue", equalTo(new BigDecimal("13000000.50")))
+                .body("[1].sources.revenue.source", equalTo("system"))
+                .body("[1].employees", equalTo(86))
+                .body("[1].taxPaid", equalTo(new BigDecimal("930000.00")))
+                .body("[1].sources.employees.recordedBy", equalTo("enterprise:" + uscc))
+                .body("[0].rdExpense", equalTo(new BigDecimal("450000.10")))
+                .body("[0].revenue", nullValue());
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).get("/api/v1/enterprises/" + uscc
+                + "/financials").then().statusCode(404);
+        given().auth().oauth2(own).get("/api/v1/enterprises/" + uscc).then().statusCode(200)
+                .body("facts.size()", equalTo(0))
+                .body("profileVersion", equalTo(5));
+        assertThat(lastProfileChange(uscc, 4).facts()).isEmpty();
+    }
+
+    @Test
+    void qualificationsValidTodayFeedTheVocabularyFact() {
+        String uscc = register(null, Map.of("facts", Map.of("enterprise.qualifications", List.of("tech_sme"))));
+        String own = TestTokens.enterprise(uscc);
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "HIGH_TECH_ENTERPRISE", "recognition", "FIRST", "certificateNumber",
+                        "GR202422000123", "authority", "吉林省科学技术厅", "validFrom", "2024-11-20", "validUntil",
+                        LocalDate.now().plusYears(1).toString()))
+                .post("/api/v1/enterprises/" + uscc + "/qualifications").then().statusCode(200)
+                .body("validToday", equalTo(true))
+                .body("vocabularyValue", equalTo("high_tech_enterprise"))
+                .body("provenance.source", equalTo("system"));
+        given().auth().oauth2(own).contentType(ContentType.JSON)
+                .body(Map.of("kind", "GAZELLE", "authority", "长春新区管委会", "validFrom", "2020-01-01", "validUntil",
+                        LocalDate.now().minusDays(1).toString()))
+                .post("/api/v1/enterprises/" + uscc + "/qualifications").then().statusCode(200)
+                .body("validToday", equalTo(false));
+        given().auth().oauth2(own).contentType(ContentType.JSON)
+                .body(Map.of("kind", "INCUBATOR", "level", "NATIONAL", "authority", "科学技术部", "validFrom",
+                        "2023-01-01"))
+                .post("/api/v1/enterprises/" + uscc + "/qualifications").then().statusCode(200)
+                .body("vocabularyValue", nullValue());
+        given().auth().oauth2(own).contentType(ContentType.JSON)
+                .body(Map.of("kind", "UNICORN", "authority", "x", "validFrom", "2025-01-01", "validUntil",
+                        "2024-01-01"))
+                .post("/api/v1/enterprises/" + uscc + "/qualifications").then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(own).contentType(ContentType.JSON)
+                .body(Map.of("kind", "DRAGON", "authority", "x", "validFrom", "2025-01-01"))
+                .post("/api/v1/enterprises/" + uscc + "/qualifications").then().statusCode(400)
+                .contentType("application/problem+json");
+
+        given().auth().oauth2(TestTokens.official()).get("/api/v1/enterprises/" + uscc + "/qualifications").then()
+                .statusCode(200)
+                .body("kind", contains("GAZELLE", "HIGH_TECH_ENTERPRISE", "INCUBATOR"))
+                .body("find { it.kind == 'INCUBATOR' }.level", equalTo("NATIONAL"));
+        given().auth().oauth2(own).get("/api/v1/enterprises/" + uscc).then().statusCode(200)
+                .body("profileVersion", equalTo(4));
+        assertThat(lastProfileChange(uscc, 3).facts()).containsEntry("enterprise.qualifications",
+                List.of("high_tech_enterprise", "tech_sme"));
     }
 
     private EnterpriseProfileChangedV1 lastProfileChange(String uscc, int atLeast) {
