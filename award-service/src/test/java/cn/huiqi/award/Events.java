@@ -20,6 +20,10 @@ final class Events {
     /** (三) industrial-internet benchmark platform: 30% of an investment of at least 5,000,000, ≤3,000,000. */
     static final String BENCHMARK = "ccxq-2023-11.3a";
     static final String TALENT = "ccxq-2023-11.12";
+    /** 门头沟 AI 第六条: innovation partner plan member, at most 300,000; group mtg-ai/S6 (企业自主选择) with 6b. */
+    static final String PARTNER = "mtg-ai.6a";
+    /** 门头沟 AI 第六条: key AI enterprise or digital economy benchmark, at most 200,000. */
+    static final String KEY_AI = "mtg-ai.6b";
 
     private Events() {
     }
@@ -28,6 +32,15 @@ final class Events {
             Map<String, Object> facts) {
         return EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED, "test", uscc,
                 new EligibilityDeterminedV1(applicationId, uscc, clauseId, year, true, List.of(), facts));
+    }
+
+    /** A determination of a resubmitted application (revision ≥ 1), eligible or not. */
+    static EventEnvelope redetermined(EventEnvelope first, int revision, boolean eligible,
+            Map<String, Object> facts) {
+        EligibilityDeterminedV1 d = first.dataAs(EligibilityDeterminedV1.class);
+        return EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED, "test", d.uscc(),
+                new EligibilityDeterminedV1(d.applicationId(), d.uscc(), d.clauseId(), d.year(), eligible, List.of(),
+                        facts, revision));
     }
 
     static EventEnvelope directedRd(String uscc, UUID applicationId, int year, long fee) {
@@ -47,6 +60,13 @@ final class Events {
         return eligible(uscc, applicationId, BENCHMARK, year, Map.of("enterprise.legal_form",
                 "limited_liability_company", "claim.industrial_internet.benchmark_platform", true,
                 "claim.industrial_internet.platform_investment", investment));
+    }
+
+    /** 6a (300,000.00) or 6b (200,000.00) of the 企业自主选择 group mtg-ai/S6. */
+    static EventEnvelope chosen(String uscc, UUID applicationId, int year, String clauseId) {
+        return eligible(uscc, applicationId, clauseId, year, PARTNER.equals(clauseId)
+                ? Map.of("claim.mtgai.agi_partner_member", true)
+                : Map.of("claim.mtgai.key_ai_enterprise", true));
     }
 
     static EventEnvelope talent(String uscc, UUID applicationId, int year, int masters, int phds, int postdocs) {

@@ -39,4 +39,12 @@ public class BudgetHoldEntity extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** The order awards began to wait in, from a database sequence: a raised fund grants them in it. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    /** When a raised fund granted the award; null while it waits. */
+    @Column(name = "granted_at")
+    public OffsetDateTime grantedAt;
 }

@@ -27,12 +27,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.huiqi.award.ledger.AwardService;
+import cn.huiqi.award.ledger.TxRetry;
 import cn.huiqi.support.idempotency.IdempotentRequests;
 import cn.huiqi.support.security.Caller;
 import cn.huiqi.support.security.Paging;
 import cn.huiqi.support.security.Roles;
 
-/** Fund budgets: policy-admins create them; officials and systems read where each stands. */
+/**
+ * Fund budgets: policy-admins create them; they and the officials of a fund's department raise or lower them; officials
+ * and systems read where each stands.
+ */
 @Path("/api/v1/funds")
 @Tag(name = "funds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,8 +46,11 @@ public class FundResource {
     private final AwardService awards;
     private final IdempotentRequests idempotent;
     private final Caller caller;
+    private final TxRetry tx;
 
-    public FundResource(FundService funds, AwardService awards, IdempotentRequests idempotent, Caller caller) {
+    public FundResource(FundService funds, AwardService awards, IdempotentRequests idempotent, Caller caller,
+            TxRetry tx) {
+        this.tx = tx;
         this.funds = funds;
         this.awards = awards;
         this.idempotent = idempotent;
@@ -72,6 +79,27 @@ public class FundResource {
             @Parameter(description = "Page size, at most 200") @QueryParam("limit") @DefaultValue(Paging.DEFAULT_LIMIT_TEXT) @Min(1) @Max(Paging.MAX_LIMIT) int limit,
             @Parameter(description = "Items to skip") @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         return funds.list(year, offset, limit);
+    }
+
+    @POST
+    @Path("/{id}/adjustments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adjustFund", summary = "Raise or lower a fund's total (never below what is committed); a raise grants the awards awaiting its budget in arrival order")
+    @APIResponse(responseCode = "200", description = "The fund after the change, with every adjustment")
+    @APIResponse(responseCode = "403", description = "Not a policy-admin nor an official of the fund's department (problem+json)")
+    @APIResponse(responseCode = "404", description = "No such fund (problem+json)")
+    @APIResponse(responseCode = "409", description = "The new total is below what is committed; nothing changed (problem+json)")
+    @APIResponse(responseCode = "422", description = "Neither or both of newTotal and delta, or a total not above 0.00 (problem+json)")
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.OFFICIAL})
+    public Response adjust(@PathParam("id") UUID id, @Valid @NotNull FundAdjustmentRequest request,
+            @Parameter(description = "Retries with the same key and body get the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        FundView fund = funds.get(id);
+        if (!caller.is(Roles.POLICY_ADMIN)) {
+            caller.mustCoverDepartment(fund.department());
+        }
+        // the adjustment locks the waiting awards' accounts and the fund; a deadlock with a racing grant is retried
+        return tx.inNewTransaction(() -> idempotent.execute("adjustFund:" + id, idempotencyKey, request,
+                () -> Response.ok(awards.adjustFund(id, request, caller.subject())).build()));
     }
 
     @GET

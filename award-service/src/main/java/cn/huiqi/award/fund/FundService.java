@@ -117,7 +117,7 @@ public class FundService {
                 .getSingleResult());
     }
 
-    FundView view(FundEntity f) {
+    public FundView view(FundEntity f) {
         List<String> clauseIds = em.createNativeQuery("SELECT clause_id FROM fund_clause WHERE fund_id = ?1 ORDER BY"
                 + " clause_id", String.class).setParameter(1, f.id).getResultList();
         BigDecimal committed = committed(f.id);
@@ -125,9 +125,67 @@ public class FundService {
                 + " ledger_entry WHERE fund_id = ?1 AND kind = 'DISBURSED'").setParameter(1, f.id)
                 .getSingleResult());
         Object[] waiting = (Object[]) em.createNativeQuery("SELECT coalesce(sum(amount), 0), count(*) FROM budget_hold"
-                + " WHERE fund_id = ?1").setParameter(1, f.id).getSingleResult();
+                + " WHERE fund_id = ?1 AND granted_at IS NULL").setParameter(1, f.id).getSingleResult();
+        List<Object[]> rows = em.createNativeQuery("SELECT previous_total, new_total, reason, adjusted_by, adjusted_at"
+                + " FROM fund_adjustment WHERE fund_id = ?1 ORDER BY seq", Object[].class).setParameter(1, f.id)
+                .getResultList();
+        List<FundView.Adjustment> adjustments = rows.stream().map(r -> new FundView.Adjustment(
+                Money.of((BigDecimal) r[0]), Money.of((BigDecimal) r[1]), (String) r[2], (String) r[3],
+                adjustedAt(r[4]))).toList();
         return new FundView(f.id, f.name, f.department, f.year, clauseIds, f.total, committed, disbursed,
                 f.total.subtract(committed), Money.of((BigDecimal) waiting[0]), ((Number) waiting[1]).intValue(),
-                f.createdAt);
+                f.createdAt, adjustments);
+    }
+
+    private static OffsetDateTime adjustedAt(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The fund by id, locked until the transaction ends. */
+    public FundEntity lock(UUID id) {
+        FundEntity f = em.find(FundEntity.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (f == null) {
+            throw ProblemException.notFound("fund", id.toString());
+        }
+        return f;
+    }
+
+    /**
+     * Changes the locked fund's total to {@code newTotal} (never below what is committed: 409), recorded append-only
+     * with who and why. Returns the previous total.
+     */
+    public BigDecimal adjust(FundEntity f, FundAdjustmentRequest r, String actor) {
+        if ((r.newTotal() == null) == (r.delta() == null)) {
+            throw new ProblemException(422, "invalid-adjustment", "Invalid adjustment",
+                    "give either newTotal or delta, not both and not neither", Map.of());
+        }
+        BigDecimal newTotal = Money.of(r.newTotal() != null ? r.newTotal() : f.total.add(r.delta()));
+        if (newTotal.signum() <= 0) {
+            throw new ProblemException(422, "invalid-adjustment", "Invalid adjustment",
+                    "a fund's total must stay above 0.00; " + Money.format(newTotal) + " asked", Map.of(
+                            "newTotal", newTotal.toPlainString()));
+        }
+        BigDecimal committed = committed(f.id);
+        if (newTotal.compareTo(committed) < 0) {
+            throw new ProblemException(409, "below-committed", "Below what is committed",
+                    "the fund " + f.name + " has " + Money.format(committed) + " committed; its total cannot be"
+                            + " lowered to " + Money.format(newTotal) + "; nothing was changed",
+                    Map.of("committed", committed.toPlainString(), "newTotal", newTotal.toPlainString()));
+        }
+        BigDecimal previous = f.total;
+        em.createNativeQuery("INSERT INTO fund_adjustment (id, fund_id, previous_total, new_total, reason, adjusted_by,"
+                + " adjusted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, UUID.randomUUID())
+                .setParameter(2, f.id).setParameter(3, previous).setParameter(4, newTotal)
+                .setParameter(5, r.reason().trim()).setParameter(6, actor)
+                .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        f.total = newTotal;
+        em.flush();
+        return previous;
     }
 }

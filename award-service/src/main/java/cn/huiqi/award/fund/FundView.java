@@ -18,5 +18,14 @@ public record FundView(UUID id, String name, String department, int year, List<S
         @Schema(type = SchemaType.STRING) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal disbursed,
         @Schema(type = SchemaType.STRING, description = "total − committed") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal remaining,
         @Schema(type = SchemaType.STRING, description = "Approved awards waiting because the fund could not cover them") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal awaitingBudget,
-        int awaitingBudgetCount, OffsetDateTime createdAt) {
+        int awaitingBudgetCount, OffsetDateTime createdAt,
+        @Schema(description = "Every change of the total, oldest first, with who, when and why") List<Adjustment> adjustments) {
+
+    /** One change of the fund's total. */
+    @Schema(name = "FundAdjustment")
+    public record Adjustment(
+            @Schema(type = SchemaType.STRING) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal previousTotal,
+            @Schema(type = SchemaType.STRING) @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal newTotal,
+            String reason, String adjustedBy, OffsetDateTime adjustedAt) {
+    }
 }

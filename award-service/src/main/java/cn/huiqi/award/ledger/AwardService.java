@@ -13,8 +13,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.huiqi.award.fund.BudgetHoldEntity;
+import cn.huiqi.award.fund.FundAdjustmentRequest;
 import cn.huiqi.award.fund.FundEntity;
 import cn.huiqi.award.fund.FundService;
+import cn.huiqi.award.fund.FundView;
 import cn.huiqi.engine.PolicyPack;
 import cn.huiqi.engine.eval.AwardResult;
 import cn.huiqi.engine.eval.CapApplication;
@@ -26,11 +28,16 @@ import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.Facts;
 import cn.huiqi.engine.model.Money;
 import cn.huiqi.engine.model.StackingGroup;
+import cn.huiqi.engine.model.StackingRule;
 import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
 import cn.huiqi.events.payload.ApplicationStateChangedV1;
+import cn.huiqi.events.payload.AwardAwaitingBudgetV1;
+import cn.huiqi.events.payload.AwardCorrectedV1;
+import cn.huiqi.events.payload.AwardGrantedV1;
 import cn.huiqi.events.payload.AwardProposedV1;
+import cn.huiqi.events.payload.AwardReleasedV1;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.support.outbox.Outbox;
 import cn.huiqi.support.problem.ProblemException;
@@ -52,8 +59,10 @@ public class AwardService {
     private final EntityManager em;
     private final Outbox outbox;
     private final FundService funds;
+    private final TxRetry tx;
 
-    public AwardService(EntityManager em, Outbox outbox, FundService funds) {
+    public AwardService(EntityManager em, Outbox outbox, FundService funds, TxRetry tx) {
+        this.tx = tx;
         this.em = em;
         this.outbox = outbox;
         this.funds = funds;
@@ -68,14 +77,41 @@ public class AwardService {
         return packVersion;
     }
 
-    /** Proposes the award for an eligible determination; a repeated determination adds nothing. */
+    /**
+     * Takes a determination: an eligible one is proposed. A determination of a later revision (the application was
+     * resubmitted with more material) first releases the proposal of the earlier one, then proposes again from the new
+     * facts if eligible. The same or a lower revision than the proposal the ledger holds adds nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void propose(EligibilityDeterminedV1 d, UUID causedBy) {
+    public void determine(EligibilityDeterminedV1 d, UUID causedBy) {
         lockAccount(d.uscc());
-        if (entry(d.applicationId(), LedgerEntryEntity.PROPOSED).isPresent()
-                || em.find(ClosedApplicationEntity.class, d.applicationId()) != null) {
+        if (em.find(ClosedApplicationEntity.class, d.applicationId()) != null) {
             return;
         }
+        Optional<LedgerEntryEntity> previous = entry(d.applicationId(), LedgerEntryEntity.PROPOSED);
+        if (previous.isPresent()) {
+            LedgerEntryEntity p = previous.get();
+            if (d.revision() <= p.revision) {
+                return;
+            }
+            if (entry(d.applicationId(), LedgerEntryEntity.RELEASED).isEmpty()) {
+                BigDecimal held = held(d.applicationId());
+                LedgerEntryEntity released = newEntry(d.applicationId(), p.uscc, p.clauseId, p.year, p.revision,
+                        LedgerEntryEntity.RELEASED, held, held.negate(), causedBy, "补充材料后重新核算：按第 "
+                                + d.revision() + " 次补充后的认定" + (d.eligible() ? "重新拟定" : "（不符合条件）")
+                                + "，原拟奖励 " + Money.format(held) + " 释放");
+                released.fundId = fundOf(d.applicationId());
+                released.stackingGroup = p.stackingGroup;
+                released.persist();
+                publishReleased(released);
+            }
+        }
+        if (d.eligible()) {
+            propose(d, causedBy);
+        }
+    }
+
+    private void propose(EligibilityDeterminedV1 d, UUID causedBy) {
         Clause clause = pack.clause(d.clauseId())
                 .orElseThrow(() -> new IllegalStateException("eligible for unknown clause " + d.clauseId()));
         Facts facts = Facts.of(pack.vocabulary(), d.facts());
@@ -97,7 +133,7 @@ public class AwardService {
             reason = "已无剩余额度：" + String.join("；", binding);
         }
 
-        LedgerEntryEntity e = newEntry(d.applicationId(), d.uscc(), d.clauseId(), d.year(),
+        LedgerEntryEntity e = newEntry(d.applicationId(), d.uscc(), d.clauseId(), d.year(), d.revision(),
                 LedgerEntryEntity.PROPOSED, held, held, causedBy, reason);
         e.uncappedAmount = result.uncappedAmount();
         e.computedAmount = result.amount();
@@ -107,6 +143,7 @@ public class AwardService {
         e.amountBasis = result.basis().code();
         e.facts = d.facts();
         e.packVersion = packVersion;
+        e.clauseHash = PackVersion.ofClause(clause);
         e.history = history.record();
         e.stackingGroup = group.map(StackingGroup::id).orElse(null);
         e.persist();
@@ -130,6 +167,9 @@ public class AwardService {
         String matter = "同类政策事项（" + group.matter().zh() + "）" + group.rule().zh() + "（" + group.id() + "）";
         String kept = String.join("、", competing.stream().map(r -> r[1] + " " + Money.format((BigDecimal) r[2])
                 + "（申请 " + r[0] + "）").toList());
+        if (group.rule() == StackingRule.CHOOSE) {
+            return chosen(group, competing, amount);
+        }
         for (Object[] r : competing) {
             if (entry((UUID) r[0], LedgerEntryEntity.DISBURSED).isPresent()) {
                 return matter + "：已按 " + kept + " 拨付，本项 " + Money.format(amount) + " 不再另行享受，也不改按本项执行";
@@ -142,15 +182,29 @@ public class AwardService {
             UUID other = (UUID) r[0];
             LedgerEntryEntity proposal = entry(other, LedgerEntryEntity.PROPOSED).orElseThrow();
             BigDecimal otherHeld = (BigDecimal) r[2];
-            LedgerEntryEntity released = newEntry(other, uscc, proposal.clauseId, year, LedgerEntryEntity.RELEASED,
+            LedgerEntryEntity released = newEntry(other, uscc, proposal.clauseId, year, proposal.revision,
+                    LedgerEntryEntity.RELEASED,
                     otherHeld, otherHeld.negate(), applicationId, matter + "：改按更优的 " + clause.id() + " "
                             + Money.format(amount) + "（申请 " + applicationId + "）执行，本项 " + Money.format(otherHeld)
                             + " 释放");
             released.fundId = fundOf(other);
             released.stackingGroup = proposal.stackingGroup;
             released.persist();
+            publishReleased(released);
         }
         return null;
+    }
+
+    /**
+     * 企业自主选择: the enterprise's application is its choice ("同一年度只能选择一项进行申报"). While an earlier
+     * application of the group holds money, a later one is set aside whatever its amount; the enterprise changes its
+     * choice by withdrawing the first (then a new determination or a correction proposes the other).
+     */
+    private static String chosen(StackingGroup group, List<Object[]> competing, BigDecimal amount) {
+        String kept = String.join("、", competing.stream().map(r -> r[1] + "（申请 " + r[0] + "，"
+                + Money.format((BigDecimal) r[2]) + "）").toList());
+        return "同类政策事项（" + group.matter().zh() + "）企业自主选择（" + group.id() + "）：企业已选择 " + kept
+                + "，同一年度只能选择一项进行申报，本项 " + Money.format(amount) + " 不予支持；如需改选，请先撤回已选择的申请";
     }
 
     /**
@@ -180,7 +234,13 @@ public class AwardService {
                 .orElseThrow(() -> ProblemException.notFound("award for application", applicationId.toString()));
         lockAccount(proposal.uscc);
         BigDecimal held = held(applicationId);
-        if (held.signum() == 0) {
+        Optional<StackingGroup> choice = stacking.group(proposal.clauseId)
+                .filter(g -> g.rule() == StackingRule.CHOOSE);
+        // an application set aside because the enterprise had chosen another of its 企业自主选择 group
+        boolean setAsideByChoice = held.signum() == 0 && choice.isPresent() && proposal.amount.signum() == 0
+                && proposal.computedAmount.signum() > 0 && entry(applicationId, LedgerEntryEntity.RELEASED).isEmpty()
+                && entry(applicationId, LedgerEntryEntity.GRANTED).isEmpty();
+        if (held.signum() == 0 && !setAsideByChoice) {
             throw new ProblemException(409, "award-not-held", "Award holds nothing",
                     "the award of application " + applicationId + " holds nothing (released, set aside or refused): "
                             + "there is nothing to correct",
@@ -189,9 +249,10 @@ public class AwardService {
         Clause clause = pack.clause(proposal.clauseId).orElseThrow();
         java.util.Map<String, Object> merged = new java.util.LinkedHashMap<>(proposal.facts);
         List<LedgerEntryEntity> corrections = LedgerEntryEntity.list("applicationId = ?1 and kind in ?2 and facts"
-                + " is not null order by seq", applicationId,
+                + " is not null and seq > ?3 order by seq", applicationId,
                 List.of(LedgerEntryEntity.TOP_UP,
-                        LedgerEntryEntity.REVERSAL, LedgerEntryEntity.CLAWED_BACK));
+                        LedgerEntryEntity.REVERSAL, LedgerEntryEntity.CLAWED_BACK),
+                proposal.seq);
         LedgerEntryEntity last = corrections.isEmpty() ? proposal : corrections.get(corrections.size() - 1);
         merged.putAll(last.facts);
         merged.putAll(r.facts());
@@ -200,6 +261,20 @@ public class AwardService {
         AwardResult result = evaluator.computeAward(clause, facts, history, proposal.year);
         BigDecimal diff = result.amount().subtract(last.computedAmount);
         BigDecimal newHeld = held.add(diff).max(Money.ZERO);
+        String reason = r.reason().trim();
+        if (setAsideByChoice) {
+            String stillChosen = result.amount().signum() == 0
+                    ? null
+                    : applyGroup(choice.get(), clause, proposal.uscc, proposal.year, applicationId, result.amount());
+            if (stillChosen != null) {
+                throw new ProblemException(409, "other-choice-held", "Another award of the group is chosen",
+                        stillChosen, java.util.Map.of("applicationId", applicationId.toString(), "stackingGroup",
+                                choice.get().id()));
+            }
+            // the earlier choice was released: the award is proposed now, in full
+            newHeld = result.amount();
+            reason = reason + "（" + choice.get().id() + " 原选择已释放，改按本项申报）";
+        }
         diff = newHeld.subtract(held);
         if (diff.signum() != 0) {
             UUID fundId = fundOf(applicationId);
@@ -221,8 +296,9 @@ public class AwardService {
                             java.util.Map.of("fundId", f.id.toString(), "remaining", remaining.toPlainString()));
                 }
             }
-            LedgerEntryEntity e = newEntry(applicationId, proposal.uscc, proposal.clauseId, proposal.year, kind,
-                    diff.abs(), diff, correctionId, r.reason().trim());
+            LedgerEntryEntity e = newEntry(applicationId, proposal.uscc, proposal.clauseId, proposal.year,
+                    proposal.revision, kind,
+                    diff.abs(), diff, correctionId, reason);
             e.uncappedAmount = result.uncappedAmount();
             e.computedAmount = result.amount();
             e.trace = result.trace().stream().map(TraceStep::zh).toList();
@@ -231,12 +307,120 @@ public class AwardService {
             e.amountBasis = result.basis().code();
             e.facts = merged;
             e.packVersion = packVersion;
+            e.clauseHash = PackVersion.ofClause(clause);
             e.history = history.record();
             e.stackingGroup = proposal.stackingGroup;
             e.fundId = fundId;
             e.persist();
+            outbox.publish(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_CORRECTED, SOURCE, e.uscc,
+                    new AwardCorrectedV1(applicationId, e.uscc, e.clauseId, e.year, kind, e.amount, newHeld, reason)));
         }
         return get(applicationId);
+    }
+
+    /**
+     * Recomputes, each in its own transaction, the open awards (holding money, not released nor clawed back) whose
+     * latest decision record was computed from a clause encoding that differs in {@code newPack}, and writes each
+     * difference as a TOP_UP, REVERSAL or CLAWED_BACK with the reason "政策包版本变更 old→new". The entries name the
+     * new encoding, so running it again (a restart) writes nothing more. Returns the number of entries written.
+     */
+    public int recomputeForPack(PolicyPack newPack, String newVersion) {
+        List<UUID> candidates = em.createNativeQuery("SELECT application_id FROM ledger_entry GROUP BY application_id"
+                + " HAVING sum(held_delta) > 0 AND bool_or(pack_version IS NOT NULL AND pack_version <> ?1)",
+                UUID.class).setParameter(1, newVersion).getResultList();
+        int written = 0;
+        for (UUID applicationId : candidates) {
+            try {
+                if (tx.inNewTransaction(() -> recompute(applicationId, newPack, newVersion))) {
+                    written++;
+                }
+            } catch (RuntimeException e) {
+                org.jboss.logging.Logger.getLogger(AwardService.class).warnf(e,
+                        "award of application %s not recomputed for pack %s", applicationId, newVersion);
+            }
+        }
+        return written;
+    }
+
+    private boolean recompute(UUID applicationId, PolicyPack newPack, String newVersion) {
+        LedgerEntryEntity proposal = entry(applicationId, LedgerEntryEntity.PROPOSED).orElse(null);
+        if (proposal == null) {
+            return false;
+        }
+        lockAccount(proposal.uscc);
+        BigDecimal held = held(applicationId);
+        if (held.signum() == 0 || entry(applicationId, LedgerEntryEntity.RELEASED).isPresent()
+                || entry(applicationId, LedgerEntryEntity.CLAWED_BACK).isPresent()) {
+            return false;
+        }
+        Optional<Clause> changed = newPack.clause(proposal.clauseId);
+        if (changed.isEmpty()) {
+            return false; // a clause removed from the pack is left to the officials
+        }
+        LedgerEntryEntity last = latestDecision(proposal);
+        String newHash = PackVersion.ofClause(changed.get());
+        if (last.clauseHash != null ? last.clauseHash.equals(newHash) : newVersion.equals(last.packVersion)) {
+            return false;
+        }
+        RecordedHistory history = RecordedHistory.recording(new LedgerHistory(em, proposal.uscc, applicationId));
+        AwardResult result = evaluator.computeAward(changed.get(), Facts.of(newPack.vocabulary(), last.facts),
+                history, proposal.year);
+        BigDecimal newHeld = held.add(result.amount().subtract(last.computedAmount)).max(Money.ZERO);
+        BigDecimal diff = newHeld.subtract(held);
+        if (diff.signum() == 0) {
+            return false;
+        }
+        UUID fundId = fundOf(applicationId);
+        if (fundId != null && diff.signum() > 0) {
+            FundEntity f = funds.lockFundOf(proposal.clauseId, proposal.year).orElseThrow();
+            if (diff.compareTo(f.total.subtract(funds.committed(f.id))) > 0) {
+                throw new IllegalStateException("the top-up of " + Money.format(diff) + " exceeds what remains of "
+                        + f.name + ": left for an official's correction");
+            }
+        }
+        String kind = diff.signum() > 0
+                ? LedgerEntryEntity.TOP_UP
+                : entry(applicationId, LedgerEntryEntity.DISBURSED).isPresent()
+                        ? LedgerEntryEntity.CLAWED_BACK
+                        : LedgerEntryEntity.REVERSAL;
+        String reason = "政策包版本变更 " + shortVersion(last.packVersion) + "→" + shortVersion(newVersion);
+        LedgerEntryEntity e = newEntry(applicationId, proposal.uscc, proposal.clauseId, proposal.year,
+                proposal.revision, kind, diff.abs(), diff, null, reason);
+        e.uncappedAmount = result.uncappedAmount();
+        e.computedAmount = result.amount();
+        e.trace = result.trace().stream().map(TraceStep::zh).toList();
+        e.capsApplied = bounds(result);
+        e.awardKind = result.kind().code();
+        e.amountBasis = result.basis().code();
+        e.facts = last.facts;
+        e.packVersion = newVersion;
+        e.clauseHash = newHash;
+        e.history = history.record();
+        e.stackingGroup = proposal.stackingGroup;
+        e.fundId = fundId;
+        e.persist();
+        outbox.publish(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_CORRECTED, SOURCE, e.uscc,
+                new AwardCorrectedV1(applicationId, e.uscc, e.clauseId, e.year, kind, e.amount, newHeld, reason)));
+        return true;
+    }
+
+    /** The decision record the award stands on: its proposal, or the latest correction since. */
+    private LedgerEntryEntity latestDecision(LedgerEntryEntity proposal) {
+        List<LedgerEntryEntity> corrections = LedgerEntryEntity.list("applicationId = ?1 and kind in ?2 and facts"
+                + " is not null and seq > ?3 order by seq", proposal.applicationId,
+                List.of(LedgerEntryEntity.TOP_UP,
+                        LedgerEntryEntity.REVERSAL, LedgerEntryEntity.CLAWED_BACK),
+                proposal.seq);
+        return corrections.isEmpty() ? proposal : corrections.get(corrections.size() - 1);
+    }
+
+    /** "sha256:0123456789ab…" → "0123456789ab": enough to tell versions apart in a reason. */
+    private static String shortVersion(String version) {
+        if (version == null) {
+            return "未知";
+        }
+        String hex = version.startsWith("sha256:") ? version.substring(7) : version;
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
     /**
@@ -264,7 +448,13 @@ public class AwardService {
                 missing.put(id, e.facts());
             }
         }
-        StackingResolver.Resolution resolution = stacking.resolve(computed);
+        StackingResolver.Resolution resolution;
+        try {
+            resolution = stacking.resolve(computed, r.choices() == null ? java.util.Map.of() : r.choices());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(422, "invalid-choice", "Invalid choice", e.getMessage(),
+                    java.util.Map.of("choices", r.choices()));
+        }
         List<EstimateView.Item> items = new ArrayList<>();
         BigDecimal total = Money.ZERO;
         for (AwardResult a : computed) {
@@ -284,7 +474,10 @@ public class AwardService {
                         .toList());
                 boolean paid = held.stream().anyMatch(x -> entry((UUID) x[0], LedgerEntryEntity.DISBURSED)
                         .isPresent());
-                if (!held.isEmpty() && (paid || amount.compareTo(sum) <= 0)) {
+                if (!held.isEmpty() && group.get().rule() == StackingRule.CHOOSE) {
+                    reason = chosen(group.get(), held, amount);
+                    amount = Money.ZERO;
+                } else if (!held.isEmpty() && (paid || amount.compareTo(sum) <= 0)) {
                     reason = matter + "已按 " + kept + (paid ? " 拨付" : " 计") + "，本项不予重复享受";
                     amount = Money.ZERO;
                 } else if (!held.isEmpty()) {
@@ -302,7 +495,10 @@ public class AwardService {
         }
         missing.forEach((id, facts1) -> items.add(new EstimateView.Item(id, Money.ZERO, Money.ZERO, Money.ZERO,
                 List.of(), List.of(), "缺少计算金额所需的事实：" + String.join("、", facts1), facts1, null, null)));
-        return new EstimateView(code, year, total, items);
+        return new EstimateView(code, year, total, items, resolution.choices().stream()
+                .map(c -> new EstimateView.Choice(c.group().id(), c.keptClauseId(), c.recommendedClauseId(),
+                        c.chosenByApplicant(), c.note().zh()))
+                .toList());
     }
 
     private Facts facts(java.util.Map<String, ?> raw) {
@@ -341,11 +537,13 @@ public class AwardService {
         BigDecimal approved = s.amount() == null ? held : Money.of(s.amount());
         BigDecimal granted = approved.min(held);
         String reason = null;
+        String reducedBy = null;
         if (granted.compareTo(approved) < 0) {
             String why = entry(s.applicationId(), LedgerEntryEntity.RELEASED).map(r -> r.reason)
                     .orElse(proposal.reason != null
                             ? proposal.reason
                             : String.join("；", proposal.capsApplied == null ? List.of() : proposal.capsApplied));
+            reducedBy = why.isEmpty() ? "本申请占用的额度 " + Money.format(held) : why;
             reason = "批准金额 " + Money.format(approved) + " 超过本申请占用的额度 " + Money.format(held) + "，按 "
                     + Money.format(granted) + " 核定" + (why.isEmpty() ? "" : "（" + why + "）");
         }
@@ -368,14 +566,63 @@ public class AwardService {
                 hold.causedBy = causedBy;
                 hold.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
                 hold.persist();
+                outbox.publish(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_AWAITING_BUDGET, SOURCE, s.uscc(),
+                        new AwardAwaitingBudgetV1(s.applicationId(), s.uscc(), proposal.clauseId, proposal.year,
+                                granted, f.id, f.name, remaining, granted.subtract(remaining), hold.reason)));
                 return;
             }
         }
-        LedgerEntryEntity e = newEntry(s.applicationId(), s.uscc(), proposal.clauseId, proposal.year,
+        LedgerEntryEntity e = newEntry(s.applicationId(), s.uscc(), proposal.clauseId, proposal.year, proposal.revision,
                 LedgerEntryEntity.GRANTED, granted, granted.subtract(held), causedBy, reason);
         e.fundId = fund.map(f -> f.id).orElse(null);
         e.stackingGroup = proposal.stackingGroup;
         e.persist();
+        outbox.publish(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_GRANTED, SOURCE, s.uscc(),
+                new AwardGrantedV1(s.applicationId(), s.uscc(), proposal.clauseId, proposal.year, granted, approved,
+                        reducedBy, e.fundId, fund.map(f -> f.name).orElse(null))));
+    }
+
+    /**
+     * Raises or lowers a fund (never below what is committed) and grants the awards awaiting its budget in the order
+     * they began to wait, as far as the new remaining allows (the first that does not fit stops the queue). The
+     * accounts of the waiting awards are locked before the fund, the order grants take them in.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FundView adjustFund(UUID fundId, FundAdjustmentRequest r, String actor) {
+        List<String> waitingAccounts = em.createNativeQuery("SELECT DISTINCT uscc FROM budget_hold WHERE fund_id = ?1"
+                + " AND granted_at IS NULL ORDER BY uscc", String.class).setParameter(1, fundId).getResultList();
+        waitingAccounts.forEach(this::lockAccount);
+        FundEntity f = funds.lock(fundId);
+        BigDecimal previous = funds.adjust(f, r, actor);
+        BigDecimal remaining = f.total.subtract(funds.committed(f.id));
+        List<BudgetHoldEntity> waiting = BudgetHoldEntity.list("fundId = ?1 and grantedAt is null order by seq",
+                f.id);
+        for (BudgetHoldEntity hold : waiting) {
+            lockAccount(hold.uscc);
+            BigDecimal held = held(hold.applicationId);
+            if (held.signum() == 0) {
+                continue; // released while it waited: nothing to grant
+            }
+            BigDecimal granted = hold.amount.min(held);
+            if (granted.compareTo(remaining) > 0) {
+                break;
+            }
+            LedgerEntryEntity proposal = entry(hold.applicationId, LedgerEntryEntity.PROPOSED).orElseThrow();
+            LedgerEntryEntity e = newEntry(hold.applicationId, hold.uscc, hold.clauseId, hold.year, proposal.revision,
+                    LedgerEntryEntity.GRANTED, granted, granted.subtract(held), hold.causedBy, "追加预算后核定："
+                            + f.name + " 总额由 " + Money.format(previous) + " 调整为 " + Money.format(f.total) + "（"
+                            + r.reason().trim() + "）");
+            e.fundId = f.id;
+            e.stackingGroup = proposal.stackingGroup;
+            e.persist();
+            hold.grantedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            remaining = remaining.subtract(granted);
+            outbox.publish(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_GRANTED, SOURCE, hold.uscc,
+                    new AwardGrantedV1(hold.applicationId, hold.uscc, hold.clauseId, hold.year, granted, hold.amount,
+                            null, f.id, f.name)));
+        }
+        em.flush();
+        return funds.view(f);
     }
 
     /** The fund a granted award draws on, which every later entry of the application names too. */
@@ -396,7 +643,8 @@ public class AwardService {
         BigDecimal delta = LedgerEntryEntity.CLAWED_BACK.equals(kind)
                 ? amount.min(held(s.applicationId())).negate()
                 : Money.ZERO;
-        LedgerEntryEntity e = newEntry(s.applicationId(), s.uscc(), proposal.clauseId, proposal.year, kind, amount,
+        LedgerEntryEntity e = newEntry(s.applicationId(), s.uscc(), proposal.clauseId, proposal.year, proposal.revision,
+                kind, amount,
                 delta, causedBy, s.reason());
         e.fundId = fundOf(s.applicationId());
         e.stackingGroup = proposal.stackingGroup;
@@ -424,10 +672,20 @@ public class AwardService {
         String why = ("REJECTED".equals(s.toState()) ? "审核不通过" : "企业撤回申报")
                 + (s.reason() == null || s.reason().isBlank() ? "" : "：" + s.reason());
         LedgerEntryEntity e = newEntry(s.applicationId(), s.uscc(), proposal.get().clauseId, proposal.get().year,
+                proposal.get().revision,
                 LedgerEntryEntity.RELEASED, held, held.negate(), causedBy, why);
         e.fundId = fundOf(s.applicationId());
         e.stackingGroup = proposal.get().stackingGroup;
         e.persist();
+        publishReleased(e);
+    }
+
+    /** award.released.v1 for a release that gave money back (a set-aside award released holds nothing to tell). */
+    private void publishReleased(LedgerEntryEntity r) {
+        if (r.amount.signum() > 0) {
+            outbox.publish(Topics.AWARD, EventEnvelope.of(EventTypes.AWARD_RELEASED, SOURCE, r.uscc,
+                    new AwardReleasedV1(r.applicationId, r.uscc, r.clauseId, r.year, r.amount, r.reason)));
+        }
     }
 
     private LedgerEntryEntity proposalOf(ApplicationStateChangedV1 s) {
@@ -442,12 +700,15 @@ public class AwardService {
         List<LedgerEntryEntity> entries = LedgerEntryEntity.list("applicationId = ?1 order by seq",
                 applicationId);
         BudgetHoldEntity hold = BudgetHoldEntity.findById(applicationId);
-        return AwardView.of(proposal, entries, hold == null ? null : hold.reason);
+        return AwardView.of(proposal, entries, hold == null || hold.grantedAt != null ? null : hold.reason);
     }
 
     public List<AwardView> ofEnterprise(String uscc, int offset, int limit) {
-        return LedgerEntryEntity.<LedgerEntryEntity>find("uscc = ?1 and kind = ?2 order by seq desc",
-                uscc.trim(), LedgerEntryEntity.PROPOSED).range(offset, offset + limit - 1).list().stream()
+        // one per application: its latest proposal (a resubmitted application was proposed again)
+        return LedgerEntryEntity.<LedgerEntryEntity>find("from LedgerEntryEntity e where e.uscc = ?1 and e.kind = ?2"
+                + " and e.revision = (select max(p.revision) from LedgerEntryEntity p where p.applicationId"
+                + " = e.applicationId and p.kind = ?2) order by e.seq desc", uscc.trim(), LedgerEntryEntity.PROPOSED)
+                .range(offset, offset + limit - 1).list().stream()
                 .map(p -> AwardView.of(p, List.of(), null)).toList();
     }
 
@@ -471,14 +732,24 @@ public class AwardService {
                 .getSingleResult());
     }
 
+    /**
+     * The application's entry of a kind for its current revision: the latest proposal, or the step taken after it (a
+     * resubmitted application starts again from a new proposal).
+     */
     private Optional<LedgerEntryEntity> entry(UUID applicationId, String kind) {
-        return LedgerEntryEntity.<LedgerEntryEntity>find("applicationId = ?1 and kind = ?2", applicationId, kind)
-                .firstResultOptional();
+        if (LedgerEntryEntity.PROPOSED.equals(kind)) {
+            return LedgerEntryEntity.<LedgerEntryEntity>find("applicationId = ?1 and kind = ?2 order by revision desc",
+                    applicationId, kind).firstResultOptional();
+        }
+        return LedgerEntryEntity.<LedgerEntryEntity>find("applicationId = ?1 and kind = ?2 and revision = (select"
+                + " coalesce(max(p.revision), 0) from LedgerEntryEntity p where p.applicationId = ?1 and p.kind = ?3)",
+                applicationId, kind, LedgerEntryEntity.PROPOSED).firstResultOptional();
     }
 
-    private static LedgerEntryEntity newEntry(UUID applicationId, String uscc, String clauseId, int year, String kind,
-            BigDecimal amount, BigDecimal heldDelta, UUID causedBy, String reason) {
+    private static LedgerEntryEntity newEntry(UUID applicationId, String uscc, String clauseId, int year,
+            int revision, String kind, BigDecimal amount, BigDecimal heldDelta, UUID causedBy, String reason) {
         LedgerEntryEntity e = new LedgerEntryEntity();
+        e.revision = revision;
         e.id = UUID.randomUUID();
         e.applicationId = applicationId;
         e.uscc = uscc;

@@ -19,6 +19,7 @@ import cn.huiqi.engine.model.Money;
  */
 @Schema(name = "Award")
 public record AwardView(UUID id, UUID applicationId, String uscc, String clauseId, int year,
+        @Schema(description = "The application's submission this proposal was computed for: 0, or the revision of a resubmission") int revision,
         @Schema(description = "The decision entry: PROPOSED") String kind,
         @Schema(type = SchemaType.STRING, example = "55000.00", description = "What the proposal held: the engine's amount, or 0.00 when its stacking group set it aside") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
         @Schema(type = SchemaType.STRING, example = "55000.00") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal uncappedAmount,
@@ -48,7 +49,8 @@ public record AwardView(UUID id, UUID applicationId, String uscc, String clauseI
         if (awaitingBudget != null && status.equals(LedgerEntryEntity.PROPOSED)) {
             status = "AWAITING_BUDGET";
         }
-        return new AwardView(p.id, p.applicationId, p.uscc, p.clauseId, p.year, p.kind, p.amount, p.uncappedAmount,
+        return new AwardView(p.id, p.applicationId, p.uscc, p.clauseId, p.year, p.revision, p.kind, p.amount,
+                p.uncappedAmount,
                 p.computedAmount, p.trace, p.capsApplied, p.awardKind, p.amountBasis, p.facts, p.packVersion,
                 p.history, p.stackingGroup, p.reason, status, awaitingBudget, entries.isEmpty() ? p.heldDelta : held,
                 entries.stream().map(LedgerEntryView::of).toList(), p.createdAt);

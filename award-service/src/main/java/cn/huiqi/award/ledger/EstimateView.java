@@ -12,7 +12,14 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 @Schema(name = "Estimate")
 public record EstimateView(String uscc, int year,
         @Schema(type = SchemaType.STRING, description = "The sum of the clauses' amounts, after stacking among them") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total,
-        List<Item> clauses) {
+        List<Item> clauses,
+        @Schema(description = "The 企业自主选择 groups among the clauses asked: the one kept, the recommendation (the largest) and whether the enterprise chose") List<Choice> choices) {
+
+    /** A 企业自主选择 group among the clauses asked. */
+    @Schema(name = "EstimateChoice")
+    public record Choice(String stackingGroup, String keptClauseId, String recommendedClauseId,
+            boolean chosenByEnterprise, String note) {
+    }
 
     /** One clause: the amount it can still pay, and what bound it. */
     @Schema(name = "EstimateItem")

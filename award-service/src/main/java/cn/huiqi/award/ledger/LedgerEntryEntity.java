@@ -95,12 +95,19 @@ public class LedgerEntryEntity extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> history;
 
+    /** sha256 of the clause's award encoding the engine read (decision records); see {@link PackVersion#ofClause}. */
+    @Column(name = "clause_hash")
+    public String clauseHash;
+
     @Column(name = "stacking_group")
     public String stackingGroup;
 
     /** The fund a granted award draws on (GRANTED and the entries after it). */
     @Column(name = "fund_id")
     public UUID fundId;
+
+    /** The revision (submission) of the application whose proposal this entry follows; 0 for the first. */
+    public int revision;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

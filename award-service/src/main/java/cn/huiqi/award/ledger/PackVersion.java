@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.huiqi.engine.model.Clause;
+
 /**
  * The version of the policy pack a decision was computed with: {@code sha256:} and the SHA-256 of the pack's
  * {@code index.yaml} and every file it lists (name and content, in the index's order), as read from the classpath at
@@ -60,6 +62,20 @@ final class PackVersion {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + root + "/" + name, e);
+        }
+    }
+
+    /**
+     * sha256 of a clause's award encoding (formula, caps, count limits, kind and basis) as the engine loaded it: the
+     * same encoding gives the same hash in any pack version, so a pack change shows which clauses it changed.
+     */
+    static String ofClause(Clause clause) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return "sha256:" + HexFormat.of().formatHex(sha.digest(clause.award().toString().getBytes(
+                    StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

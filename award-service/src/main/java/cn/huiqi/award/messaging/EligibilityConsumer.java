@@ -12,7 +12,7 @@ import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.payload.EligibilityDeterminedV1;
 import cn.huiqi.support.outbox.ProcessedEvents;
 
-/** Computes a proposed award for every eligible determination, each event exactly once. */
+/** Computes a proposed award for every eligible determination (again for a resubmission), each event exactly once. */
 @ApplicationScoped
 public class EligibilityConsumer {
 
@@ -34,9 +34,7 @@ public class EligibilityConsumer {
     public void onEligibility(String record) {
         tx.inNewTransaction(() -> processed.apply(CONSUMER, record, EventTypes.ELIGIBILITY_DETERMINED,
                 EligibilityDeterminedV1.class, (event, determination) -> {
-                    if (determination.eligible()) {
-                        awards.propose(determination, event.id());
-                    }
+                    awards.determine(determination, event.id());
                 }));
     }
 }

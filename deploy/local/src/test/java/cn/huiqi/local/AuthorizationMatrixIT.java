@@ -192,6 +192,9 @@ class AuthorizationMatrixIT {
                     TALENT), "facts", CLAIM);
             case "award-service POST /api/v1/funds" -> body = Map.of("name", "授权矩阵基金", "department", "人社局",
                     "year", 2100, "total", "1000.00", "clauseIds", List.of(TALENT));
+            // {id} is no fund: the roles that may adjust one are told it does not exist
+            case "award-service POST /api/v1/funds/{id}/adjustments" -> body = Map.of("delta", "1.00", "reason",
+                    "授权矩阵：追加");
             // A stale version: every caller is told who may act, the official of the department gets 412.
             case "application-service POST /api/v1/applications/{id}/actions" -> body = Map.of("action",
                     "START_FORMAL_REVIEW", "version", Integer.MAX_VALUE);
