@@ -203,6 +203,34 @@ public class EnterpriseResource {
         return service.qualifications(uscc);
     }
 
+    @POST
+    @Path("/enterprises/{uscc}/awards-received")
+    @Operation(operationId = "recordEnterpriseAwardReceived", summary = "Declare (enterprise) or push (system) support"
+            + " already received from another programme or level of government", description = "For 配套 and for"
+                    + " \"已通过其他渠道获取市财政资金支持的，不再重复支持\": programme, level, authority, year, amount (CNY).")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "400", description = "A missing or invalid field (problem+json)")
+    @APIResponse(responseCode = "403", description = "Another enterprise's token (problem+json)")
+    @APIResponse(responseCode = "404", description = "Not registered (problem+json)")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.SYSTEM})
+    public Response recordAwardReceived(@PathParam("uscc") String uscc, @Valid @NotNull AwardReceived.Request request) {
+        caller.mayActFor(uscc);
+        AwardReceived.View view = service.recordAwardReceived(uscc, request, Provenance.of(caller));
+        return Response.status(201).entity(view).build();
+    }
+
+    @GET
+    @Path("/enterprises/{uscc}/awards-received")
+    @Operation(operationId = "listEnterpriseAwardsReceived", summary = "Support received from other programmes, the"
+            + " latest year first")
+    @APIResponse(responseCode = "200", description = "Each with its provenance")
+    @APIResponse(responseCode = "404", description = "Not registered, or another enterprise (problem+json)")
+    @RolesAllowed({Roles.ENTERPRISE, Roles.OFFICIAL, Roles.SYSTEM})
+    public List<AwardReceived.View> awardsReceived(@PathParam("uscc") String uscc) {
+        caller.mayRead(uscc, () -> ProblemException.notFound("enterprise", uscc));
+        return service.awardsReceived(uscc);
+    }
+
     @GET
     @Path("/enterprises/{uscc}/facts/{name}/history")
     @Operation(operationId = "getEnterpriseFactHistory", summary = "Every value a fact has had, newest first")

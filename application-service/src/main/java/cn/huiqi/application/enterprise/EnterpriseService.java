@@ -329,6 +329,29 @@ public class EnterpriseService {
                 .map(f -> Qualification.View.of(f, today)).toList();
     }
 
+    /** Records support received from another programme (each record its own registry fact). */
+    @Transactional
+    public AwardReceived.View recordAwardReceived(String uscc, AwardReceived.Request request,
+            Provenance provenance) {
+        Map<String, Object> value = request.asValue();
+        EnterpriseEntity e = locked(uscc);
+        String name = AwardReceived.PREFIX + java.util.UUID.randomUUID();
+        append(e.uscc, Map.of(name, value), String.valueOf(request.year()), provenance,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        announce(e, "awards-received");
+        return awardsReceived(e.uscc).stream().filter(a -> name.endsWith(a.id().toString())).findFirst()
+                .orElseThrow();
+    }
+
+    /** Support received from other programmes, the latest year first. */
+    public List<AwardReceived.View> awardsReceived(String uscc) {
+        return effective(find(uscc).uscc).stream().filter(f -> f.name().startsWith(AwardReceived.PREFIX))
+                .map(AwardReceived.View::of)
+                .sorted(java.util.Comparator.comparing(AwardReceived.View::year).reversed()
+                        .thenComparing(AwardReceived.View::recordedAt))
+                .toList();
+    }
+
     private static Object value(Map<String, FactView> figures, String name) {
         FactView f = figures.get(name);
         return f == null ? null : f.value();

@@ -391,6 +391,43 @@ class EnterpriseRegistryTest {
                 List.of("high_tech_enterprise", "tech_sme"));
     }
 
+    @Test
+    void awardsReceivedFromOtherProgrammesAreKeptWithTheirSource() {
+        String uscc = register(null, Map.of());
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                .body(Map.of("programme", "吉林省科技发展计划项目", "level", "PROVINCIAL", "authority", "吉林省科学技术厅",
+                        "year", 2024, "amount", "300000.00"))
+                .post("/api/v1/enterprises/" + uscc + "/awards-received").then().statusCode(201)
+                .body("source", equalTo("system"));
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                .body(Map.of("programme", "长春市科技创新券", "level", "MUNICIPAL", "authority", "长春市科技局", "year",
+                        2025, "amount", "50000.50", "reference", "CC2025-01"))
+                .post("/api/v1/enterprises/" + uscc + "/awards-received").then().statusCode(201);
+        // Refusals store nothing.
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                .body(Map.of("programme", "x", "level", "GALACTIC", "authority", "y", "year", 2025, "amount", "1.00"))
+                .post("/api/v1/enterprises/" + uscc + "/awards-received").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", contains("level"));
+        given().auth().oauth2(TestTokens.enterprise(uscc)).contentType(ContentType.JSON)
+                .body(Map.of("programme", "x", "level", "DISTRICT", "authority", "y", "year", 2025, "amount", "-1"))
+                .post("/api/v1/enterprises/" + uscc + "/awards-received").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).contentType(ContentType.JSON)
+                .body(Map.of("programme", "x", "level", "DISTRICT", "authority", "y", "year", 2025, "amount", "1"))
+                .post("/api/v1/enterprises/" + uscc + "/awards-received").then().statusCode(403);
+
+        given().auth().oauth2(TestTokens.official()).config(RestAssuredConfig.config().jsonConfig(JsonConfig
+                .jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                .get("/api/v1/enterprises/" + uscc + "/awards-received").then().statusCode(200)
+                .body("programme", contains("长春市科技创新券", "吉林省科技发展计划项目"))
+                .body("amount", contains(new BigDecimal("50000.50"), new BigDecimal("300000.00")))
+                .body("source", contains("declared", "system"))
+                .body("[0].recordedBy", equalTo("enterprise:" + uscc));
+        given().auth().oauth2(TestTokens.enterprise(TestUscc.random())).get("/api/v1/enterprises/" + uscc
+                + "/awards-received").then().statusCode(404);
+        assertThat(lastProfileChange(uscc, 2).facts()).isEmpty();
+    }
+
     private EnterpriseProfileChangedV1 lastProfileChange(String uscc, int atLeast) {
         List<EventEnvelope> changes = TestTopics.events(bootstrapServers, Topics.ENTERPRISE, uscc, atLeast + 1,
                 Duration.ofSeconds(30)).stream().filter(e -> e.type().equals(EventTypes.ENTERPRISE_PROFILE_CHANGED))
