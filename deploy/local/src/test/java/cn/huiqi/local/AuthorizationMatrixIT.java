@@ -224,6 +224,25 @@ class AuthorizationMatrixIT {
                 path = row.path().replace("{applicationId}", noticeId);
                 body = Map.of("name", "王某", "contact", "13800000000", "reason", "授权矩阵：异议");
             }
+            // The enterprise registry: a harmless declared fact, a new address.
+            case "application-service PUT /api/v1/enterprises/{uscc}/facts" -> body = Map.of("facts", Map.of(
+                    "enterprise.size_class", "small"));
+            case "application-service PATCH /api/v1/enterprises/{uscc}" -> body = Map.of("address",
+                    "吉林省长春市长春新区授权矩阵路1号");
+            case "application-service GET /api/v1/enterprises/{uscc}/facts/{name}/history" -> path = path.replace(
+                    "{name}", "enterprise.size_class");
+            case "application-service PUT /api/v1/enterprises/{uscc}/financials/{period}" -> {
+                path = path.replace("{period}", "2025");
+                body = Map.of("revenue", "1000000.00", "employees", 12);
+            }
+            case "application-service POST /api/v1/enterprises/{uscc}/qualifications" -> body = Map.of("kind",
+                    "INCUBATOR", "level", "MUNICIPAL", "authority", "长春市科技局", "validFrom", "2024-01-01");
+            case "application-service POST /api/v1/enterprises/{uscc}/awards-received" -> body = Map.of("programme",
+                    "授权矩阵：长春市科技创新券", "level", "MUNICIPAL", "authority", "长春市科技局", "year", 2024, "amount",
+                    "1000.00");
+            // A 失信 record A does not have: only a system gets that far (404).
+            case "application-service POST /api/v1/enterprises/{uscc}/credit-records/{id}/end" -> body = Map.of(
+                    "endedOn", "2020-06-30", "reason", "授权矩阵：信用修复");
             default -> {
                 if (!row.method().equals("GET")) {
                     throw new AssertionError("No request body for " + row.operation() + ": teach "
