@@ -96,13 +96,24 @@ class FundAdjustmentTest {
                 .body("adjustments.size()", equalTo(3));
         assertThat(LedgerRaceTest.award(c).getString("status")).isEqualTo("GRANTED");
         assertThat(LedgerRaceTest.award(d).getString("status")).isEqualTo("GRANTED");
+
+        // an award withdrawn while it waits no longer waits, and a raise passes it by
+        UUID gone = approve(uscc, year, 2); // 20,000.00: waits
+        UUID next = approve(uscc, year, 1); // 10,000.00: waits behind it
+        applications.onApplication(EventCodec.encode(Events.withdrawn(uscc, gone, Events.TALENT, year)));
+        given().auth().oauth2(TestTokens.official()).get("/api/v1/funds/" + fund).then().statusCode(200)
+                .body("awaitingBudget", equalTo("10000.00")).body("awaitingBudgetCount", equalTo(1));
+        adjust(fund, Map.of("delta", "10000.00", "reason", "追加"), TestTokens.policyAdmin()).statusCode(200)
+                .body("committed", equalTo("150000.00")).body("awaitingBudgetCount", equalTo(0));
+        assertThat(LedgerRaceTest.award(gone).getString("status")).isEqualTo("RELEASED");
+        assertThat(LedgerRaceTest.award(next).getString("status")).isEqualTo("GRANTED");
         assertThat(LedgerRaceTest.ledger(uscc).getBoolean("balances.balanced")).isTrue();
 
         // each grant of the raise is an award.granted.v1 naming the fund
-        List<AwardGrantedV1> grants = TestTopics.events(bootstrapServers, Topics.AWARD, uscc, 9,
+        List<AwardGrantedV1> grants = TestTopics.events(bootstrapServers, Topics.AWARD, uscc, 17,
                 Duration.ofSeconds(30)).stream().filter(e -> e.type().equals(EventTypes.AWARD_GRANTED))
                 .map(e -> e.dataAs(AwardGrantedV1.class)).toList();
-        assertThat(grants).extracting(AwardGrantedV1::applicationId).containsExactly(a, b, c, d);
+        assertThat(grants).extracting(AwardGrantedV1::applicationId).containsExactly(a, b, c, d, next);
         assertThat(grants).allSatisfy(g -> assertThat(g.fundId()).isEqualTo(UUID.fromString(fund)));
     }
 

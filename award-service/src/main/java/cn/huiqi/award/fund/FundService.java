@@ -124,8 +124,13 @@ public class FundService {
         BigDecimal disbursed = Money.of((BigDecimal) em.createNativeQuery("SELECT coalesce(sum(amount), 0) FROM"
                 + " ledger_entry WHERE fund_id = ?1 AND kind = 'DISBURSED'").setParameter(1, f.id)
                 .getSingleResult());
-        Object[] waiting = (Object[]) em.createNativeQuery("SELECT coalesce(sum(amount), 0), count(*) FROM budget_hold"
-                + " WHERE fund_id = ?1 AND granted_at IS NULL").setParameter(1, f.id).getSingleResult();
+        // an award withdrawn or rejected while it waited holds nothing and no longer waits
+        Object[] waiting = (Object[]) em
+                .createNativeQuery("SELECT coalesce(sum(h.amount), 0), count(*) FROM budget_hold h"
+                        + " WHERE h.fund_id = ?1 AND h.granted_at IS NULL AND (SELECT coalesce(sum(e.held_delta), 0) FROM"
+                        + " ledger_entry e WHERE e.application_id = h.application_id) > 0")
+                .setParameter(1, f.id)
+                .getSingleResult();
         List<Object[]> rows = em.createNativeQuery("SELECT previous_total, new_total, reason, adjusted_by, adjusted_at"
                 + " FROM fund_adjustment WHERE fund_id = ?1 ORDER BY seq", Object[].class).setParameter(1, f.id)
                 .getResultList();
