@@ -104,6 +104,80 @@ class LifecycleIT {
                 "异议不成立，公示继续", "申请已批准：10,000.00 元", "资金已拨付：10,000.00 元", "资金追回：4,000.00 元");
     }
 
+    @Test
+    void aDraftWithAttachmentsIsSubmittedReturnedCorrectedAndProposedAgain() throws Exception {
+        String uscc = TestUscc.random();
+        String enterprise = suite.tokens().enterprise(uscc);
+        String official = suite.tokens().official("人社局");
+        assertThat(call("POST", "/enterprises", suite.tokens().system(), Map.of("uscc", uscc, "name",
+                "长春补充材料测试科技有限公司", "legalForm", "limited_liability_company", "regionCode", "220173",
+                "registrationDate", "2021-03-15")).status()).isEqualTo(201);
+        // A draft for one PhD, its degree certificate attached, then submitted.
+        Answer draft = call("POST", "/applications", enterprise, Map.of("uscc", uscc, "clauseId", TALENT, "year",
+                2026, "claim", Map.of("claim.talent.masters_hired", 0, "claim.talent.phds_hired", 1,
+                        "claim.talent.postdocs_hired", 0),
+                "submit", false));
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        String id = draft.body().get("id").asText();
+        byte[] certificate = ("博士学位证书 " + uscc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(upload(enterprise, id, "博士学位证书.pdf", certificate).status()).isEqualTo(201);
+        assertThat(call("GET", "/applications/" + id, official, null).status()).isEqualTo(404);
+        act(enterprise, id, "SUBMIT", null, null, 200);
+        JsonNode proposed = await(enterprise, "application-service", "/applications/" + id,
+                a -> "AWARD_PROPOSED".equals(a.path("status").asText()));
+        assertThat(proposed.path("amount").asText()).isEqualTo("10000.00");
+
+        // Returned for material: the enterprise adds the second PhD it had left out, with its certificate.
+        act(official, id, "START_FORMAL_REVIEW", null, null, 200);
+        act(official, id, "RETURN_FOR_MATERIAL", "请补充第二名博士的学位证书", null, 200);
+        String etag = call("GET", "/applications/" + id, enterprise, null).etag();
+        HttpRequest.Builder edit = HttpRequest.newBuilder(URI.create(suite.apiUrl("application-service")
+                + "/applications/" + id)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer "
+                        + enterprise)
+                .header("If-Match", etag).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("claim", Map.of(
+                        "claim.talent.masters_hired", 0, "claim.talent.phds_hired", 2, "claim.talent.postdocs_hired",
+                        0)))));
+        assertThat(send(edit).status()).isEqualTo(200);
+        byte[] second = ("第二名博士学位证书 " + uscc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(upload(enterprise, id, "第二名博士学位证书.pdf", second).status()).isEqualTo(201);
+        assertThat(act(enterprise, id, "RESUBMIT", null, null, 200).body().path("revision").asInt()).isEqualTo(1);
+
+        // Eligibility is determined again on the new claim; award-service releases the first proposal and proposes
+        // again, for two PhDs.
+        JsonNode again = await(enterprise, "application-service", "/applications/" + id,
+                a -> "AWARD_PROPOSED".equals(a.path("status").asText()));
+        assertThat(again.path("amount").asText()).isEqualTo("20000.00");
+        assertThat(again.path("attachments").findValuesAsText("fileName")).containsExactly("博士学位证书.pdf",
+                "第二名博士学位证书.pdf");
+        JsonNode determination = call("eligibility-service", "GET", "/determinations/" + id, enterprise, null)
+                .body();
+        assertThat(determination.path("revision").asInt()).isEqualTo(1);
+        assertThat(determination.path("history").findValuesAsText("revision")).containsExactly("0", "1");
+        JsonNode history = call("GET", "/applications/" + id + "/history", enterprise, null).body();
+        assertThat(history.findValuesAsText("action")).containsExactly("SUBMIT", "DETERMINE_ELIGIBLE",
+                "PROPOSE_AWARD", "START_FORMAL_REVIEW", "RETURN_FOR_MATERIAL", "RESUBMIT", "DETERMINE_ELIGIBLE",
+                "PROPOSE_AWARD");
+        // The department's official reads the material.
+        String attachmentId = again.path("attachments").get(1).path("id").asText();
+        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(suite.apiUrl("application-service")
+                + "/applications/" + id + "/attachments/" + attachmentId)).header("Authorization", "Bearer "
+                        + official)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(second);
+    }
+
+    private static Answer upload(String token, String id, String fileName, byte[] bytes)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(suite.apiUrl("application-service") + "/applications/" + id
+                + "/attachments?fileName=" + java.net.URLEncoder.encode(fileName,
+                        java.nio.charset.StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
     record Answer(int status, String etag, JsonNode body) {
     }
 
