@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -72,6 +73,43 @@ class LedgerLifecycleTest {
         awaitLedger(uscc, l -> l.getList("entries").size() == 5);
         given().auth().oauth2(TestTokens.system()).get("/api/v1/awards/" + next).then().statusCode(200)
                 .body("amount", equalTo("470000.00"));
+    }
+
+    @Test
+    void everyReadOfALedgerBeingWrittenBalances() throws Exception {
+        String uscc = TestUscc.random();
+        int count = 60;
+        // Warm the read path, then write the entries one by one while reading as fast as possible.
+        awaitLedger(uscc, l -> l.getList("entries").isEmpty());
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < count; i++) {
+                TestTopics.send(bootstrapServers, Topics.ELIGIBILITY,
+                        Events.talent(uscc, UUID.randomUUID(), 2020 + i % 7, 1, 0, 0));
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int reads = 0;
+        int partial = 0;
+        JsonPath last;
+        do {
+            last = given().auth().oauth2(TestTokens.system()).queryParam("limit", 200)
+                    .get("/api/v1/enterprises/" + uscc + "/ledger").then().statusCode(200).extract().jsonPath();
+            reads++;
+            int size = last.getList("entries").size();
+            if (size > 0 && size < count) {
+                partial++;
+            }
+            // each answer is one consistent snapshot: its replayed balances agree with the SQL sum
+            assertThat(last.getBoolean("balances.balanced")).as("read %d: %s", reads, last.prettify()).isTrue();
+        } while (last.getList("entries").size() < count && System.nanoTime() < deadline);
+        writer.get();
+        assertThat(last.getList("entries")).hasSize(count);
+        assertThat(partial).as("reads while the entries were being written").isGreaterThan(3);
     }
 
     @Test

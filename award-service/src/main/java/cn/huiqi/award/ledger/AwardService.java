@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -712,16 +713,22 @@ public class AwardService {
                 .map(p -> AwardView.of(p, List.of(), null)).toList();
     }
 
-    /** The enterprise's entries (newest first, one page) and its balances over all entries. */
+    /**
+     * The enterprise's entries (newest first, one page) and its balances over all entries. The entries and the SQL sum
+     * of their heldDelta come from one statement, so they see the same snapshot even while entries are being written
+     * (two separate reads could disagree and report a ledger that does not balance).
+     */
     public LedgerView ledger(String uscc, int offset, int limit) {
         String code = uscc.trim();
-        List<LedgerEntryEntity> all = LedgerEntryEntity.list("uscc = ?1 order by seq", code);
-        BigDecimal bySql = em.createQuery("select coalesce(sum(e.heldDelta), 0) from LedgerEntryEntity e"
-                + " where e.uscc = :uscc", BigDecimal.class).setParameter("uscc", code).getSingleResult();
+        List<Object[]> rows = em.createQuery("select e, (select coalesce(sum(x.heldDelta), 0) from LedgerEntryEntity x"
+                + " where x.uscc = :uscc) from LedgerEntryEntity e where e.uscc = :uscc order by e.seq", Object[].class)
+                .setParameter("uscc", code).getResultList();
+        List<LedgerEntryEntity> all = rows.stream().map(r -> (LedgerEntryEntity) r[0]).toList();
+        BigDecimal bySql = rows.isEmpty() ? BigDecimal.ZERO : (BigDecimal) rows.get(0)[1];
         Balances balances = Balances.of(all, Money.of(bySql));
-        List<LedgerEntryView> page = LedgerEntryEntity.<LedgerEntryEntity>find(
-                "uscc = ?1 order by seq desc", code).range(offset, offset + limit - 1).list()
-                .stream().map(LedgerEntryView::of).toList();
+        List<LedgerEntryView> page = IntStream.range(0, all.size())
+                .mapToObj(i -> all.get(all.size() - 1 - i)).skip(offset).limit(limit).map(LedgerEntryView::of)
+                .toList();
         return new LedgerView(code, balances, page);
     }
 
