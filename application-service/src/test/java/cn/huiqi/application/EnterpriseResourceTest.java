@@ -2,6 +2,7 @@ package cn.huiqi.application;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -122,6 +123,20 @@ class EnterpriseResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:huiqi:problem:malformed-body"));
+    }
+
+    @Test
+    void valueOfTheWrongFormIsAProblemNamingWhere() {
+        String uscc = TestUscc.random();
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                .body("{\"uscc\": \"" + uscc + "\", \"name\": \"长春某科技有限公司\", \"regionCode\": \"220100\","
+                        + " \"registrationDate\": \"2020-13-45\"}")
+                .when().post("/api/v1/enterprises")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:huiqi:problem:malformed-body"))
+                .body("detail", containsString("registrationDate"));
+        given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc).then().statusCode(404);
     }
 
     @Test
