@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +24,7 @@ import cn.huiqi.events.EventEnvelope;
 import cn.huiqi.events.EventTypes;
 import cn.huiqi.events.Topics;
 import cn.huiqi.events.payload.ApplicationStateChangedV1;
+import cn.huiqi.events.payload.ApplicationSubmittedV1;
 import cn.huiqi.events.payload.AwardAwaitingBudgetV1;
 import cn.huiqi.events.payload.AwardCorrectedV1;
 import cn.huiqi.events.payload.AwardGrantedV1;
@@ -100,6 +103,26 @@ class InboxTest {
                 .statusCode(200).body("size()", equalTo(3));
     }
 
+    @Test
+    void resubmissionIsToldOnceByItsTransitionNotAgainAsASubmission() throws InterruptedException {
+        String uscc = TestUscc.random();
+        UUID id = UUID.randomUUID();
+        OffsetDateTime at = OffsetDateTime.parse("2026-10-09T09:00:00+08:00");
+        send(Topics.APPLICATION, EventEnvelope.of(EventTypes.APPLICATION_SUBMITTED, "huiqi/application-service", uscc,
+                new ApplicationSubmittedV1(id, uscc, "ccxq-2023-11.12", 2026, Map.of(), at, 0)));
+        send(Topics.APPLICATION, change(uscc, id, "RETURNED", "SUBMITTED", "RESUBMIT", null, null, null));
+        send(Topics.APPLICATION, EventEnvelope.of(EventTypes.APPLICATION_SUBMITTED, "huiqi/application-service", uscc,
+                new ApplicationSubmittedV1(id, uscc, "ccxq-2023-11.12", 2026, Map.of(), at.plusDays(2), 1)));
+        // A sentinel after the revision-1 submission on the same partition: once it is in, that one was consumed.
+        send(Topics.APPLICATION, change(uscc, id, "SUBMITTED", "WITHDRAWN", "WITHDRAW", null, null, null));
+
+        JsonPath inbox = awaitInbox(uscc, 3);
+        Thread.sleep(500);
+        inbox = awaitInbox(uscc, 3);
+        assertThat(inbox.getList("title", String.class)).containsExactlyInAnyOrder("申请已提交", "申请已重新提交",
+                "申请已撤回");
+    }
+
     private static EventEnvelope change(String uscc, UUID id, String from, String to, String action, String reason,
             String amount, String noticeEndsOn) {
         return EventEnvelope.of(EventTypes.APPLICATION_STATE_CHANGED, "huiqi/application-service", uscc,
@@ -153,7 +176,7 @@ class InboxTest {
                 "publication date unknown", "本政策自发布之日起30日后施行", "note");
         send(Topics.ELIGIBILITY, EventEnvelope.of(EventTypes.ELIGIBILITY_DETERMINED, "test", uscc,
                 new EligibilityDeterminedV1(UUID.randomUUID(), uscc, "ccxq-2023-11.12", 2026, false,
-                        List.of(note, reason), java.util.Map.of())));
+                        List.of(note, reason), Map.of())));
         JsonPath inbox = awaitInbox(uscc, 1);
         assertThat(inbox.getString("[0].title")).isEqualTo("申请未通过资格审核");
         assertThat(inbox.getString("[0].body")).contains("需至少引进1人，实际0人，差1人").doesNotContain("发布日期未知");

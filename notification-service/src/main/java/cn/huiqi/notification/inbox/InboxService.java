@@ -34,9 +34,15 @@ public class InboxService {
         this.outbox = outbox;
     }
 
+    /**
+     * The first submission only: a resubmission (revision above 0) was already told by its RESUBMIT transition
+     * ("申请已重新提交"), so its application.submitted adds no second message.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applicationSubmitted(EventEnvelope cause, ApplicationSubmittedV1 a) {
-        deliver(cause, a.uscc(), Messages.submitted(a));
+        if (a.revision() == 0) {
+            deliver(cause, a.uscc(), Messages.submitted(a));
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
