@@ -80,6 +80,9 @@ public final class SuiteConfig {
                 Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home"))).build();
     }
 
+    /** Where application-service keeps uploaded attachments: beside the suite's other data. */
+    static final String ATTACHMENTS_DIR = "huiqi.attachments.dir";
+
     static Builder local(Settings settings, Path workingDirectory, Path userHome) {
         Path root = ProjectRoot.locate(settings, workingDirectory);
         String homeSetting = settings.get("huiqi.home");
@@ -89,6 +92,7 @@ public final class SuiteConfig {
                 .jwtKeyDirectory(home.resolve("jwt"))
                 .postgres(home.resolve("pgdata"), settings.port("huiqi.pg.port", LocalPostgres.DEFAULT_PORT), true)
                 .kafka(home.resolve("kafka"), settings.port("huiqi.kafka.port", LocalKafka.DEFAULT_PORT), true)
+                .serviceSystemProperty(ATTACHMENTS_DIR, home.resolve("attachments").toString())
                 .readyTimeout(Duration.ofSeconds(settings.number("huiqi.ready-timeout-seconds",
                         DEFAULT_READY_TIMEOUT.toSeconds())));
         String bootstrap = settings.get("huiqi.kafka.bootstrap-servers");
@@ -115,6 +119,8 @@ public final class SuiteConfig {
     public static Builder forTests(Path projectRoot) {
         Builder b = new Builder(projectRoot)
                 .logDirectory(projectRoot.resolve("deploy/local/target/e2e-logs"))
+                .serviceSystemProperty(ATTACHMENTS_DIR,
+                        projectRoot.resolve("deploy/local/target/e2e-attachments").toAbsolutePath().toString())
                 .postgres(null, 0, false)
                 .kafka(null, 0, false)
                 .stopTimeout(Duration.ofSeconds(10));

@@ -48,6 +48,8 @@ class SuiteConfigTest {
         assertThat(config.kafkaBootstrapServers()).isNull();
         assertThat(config.kafkaLogDirectory()).isEqualTo(userHome.resolve(".huiqi/kafka"));
         assertThat(config.logFile(Service.AWARD)).isEqualTo(userHome.resolve(".huiqi/logs/award-service.log"));
+        assertThat(config.serviceSystemProperties()).containsEntry("huiqi.attachments.dir",
+                userHome.resolve(".huiqi/attachments").toString());
         assertThat(config.readyTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.runnableJar(Service.NOTIFICATION))
                 .isEqualTo(root.resolve("notification-service/target/quarkus-app/quarkus-run.jar"));
@@ -70,6 +72,8 @@ class SuiteConfigTest {
         assertThat(config.postgresDataDirectory()).isEqualTo(home.resolve("pgdata"));
         assertThat(config.kafkaLogDirectory()).isEqualTo(home.resolve("kafka"));
         assertThat(config.logDirectory()).isEqualTo(home.resolve("logs"));
+        assertThat(config.serviceSystemProperties()).containsEntry("huiqi.attachments.dir",
+                home.resolve("attachments").toString());
         assertThat(config.readyTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -107,6 +111,8 @@ class SuiteConfigTest {
         assertThat(config.kafkaLogDirectory()).isNull();
         assertThat(config.reuseRunningKafka()).isFalse();
         assertThat(config.logDirectory()).isEqualTo(root.resolve("deploy/local/target/e2e-logs"));
+        assertThat(config.serviceSystemProperties()).containsEntry("huiqi.attachments.dir",
+                root.resolve("deploy/local/target/e2e-attachments").toString());
     }
 
     @Test
