@@ -57,6 +57,13 @@ public class EnterpriseEntity extends PanacheEntityBase {
     @Column(name = "profile_version")
     public long profileVersion;
 
+    /**
+     * The first day on which a recognition or a 失信 record starts or lapses after the last announcement, changing what
+     * eligibility sees; {@link ProfileValiditySweep} announces the profile again then. Null: nothing dated lies ahead.
+     */
+    @Column(name = "profile_changes_on")
+    public LocalDate profileChangesOn;
+
     @Version
     public int version;
 }

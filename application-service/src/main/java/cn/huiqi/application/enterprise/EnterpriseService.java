@@ -5,10 +5,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -165,34 +170,67 @@ public class EnterpriseService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(EnterpriseEntity e, String change) {
+        announce(e, change, LocalDate.now(CHINA));
+    }
+
+    /**
+     * Announces the profile again if a recognition or a 失信 record started or lapsed by {@code today} since the last
+     * announcement; the enterprise is locked and checked, so concurrent sweeps announce it once.
+     *
+     * @return whether it was announced
+     */
+    @Transactional
+    public boolean announceIfDue(String uscc, LocalDate today) {
+        EnterpriseEntity e = locked(uscc);
+        if (e.profileChangesOn == null || e.profileChangesOn.isAfter(today)) {
+            return false;
+        }
+        announce(e, "validity", today);
+        return true;
+    }
+
+    private void announce(EnterpriseEntity e, String change, LocalDate today) {
         // Only vocabulary facts are projected; registry facts (financials ...) are kept and shown here.
         Map<String, Object> facts = new TreeMap<>();
         effective(e.uscc).stream().filter(f -> f.name().startsWith(VOCABULARY))
                 .forEach(f -> facts.put(f.name(), f.value()));
         // Recognitions valid today feed enterprise.qualifications, beside the values given for it directly.
-        java.util.SortedSet<String> held = new java.util.TreeSet<>();
-        qualifications(e.uscc).stream().filter(q -> q.validToday() && q.vocabularyValue() != null)
-                .forEach(q -> held.add(q.vocabularyValue()));
+        List<Qualification.View> recognitions = qualifications(e.uscc, today).stream()
+                .filter(q -> q.vocabularyValue() != null).toList();
+        SortedSet<String> held = new TreeSet<>();
+        recognitions.stream().filter(Qualification.View::validToday).forEach(q -> held.add(q.vocabularyValue()));
         if (!held.isEmpty()) {
-            if (facts.get(QUALIFICATIONS) instanceof java.util.Collection<?> given) {
+            if (facts.get(QUALIFICATIONS) instanceof Collection<?> given) {
                 given.forEach(v -> held.add(String.valueOf(v)));
             }
             facts.put(QUALIFICATIONS, List.copyOf(held));
         }
         e.facts = facts;
         e.profileVersion++;
-        LocalDate today = LocalDate.now(CHINA);
         List<CreditRecordEntity> credit = CreditRecordEntity.<CreditRecordEntity>find("uscc = ?1 order by listedOn",
                 e.uscc).list();
         List<EnterpriseCreditPeriodV1> periods = credit.stream().map(c -> new EnterpriseCreditPeriodV1(c.listName,
                 c.authority, c.listedOn, c.lastDay())).toList();
         boolean blocked = credit.stream().anyMatch(c -> c.blocksOn(today));
+        e.profileChangesOn = nextChange(today, Stream.concat(
+                recognitions.stream().map(q -> new LocalDate[]{q.validFrom(), q.validUntil()}),
+                credit.stream().map(c -> new LocalDate[]{c.listedOn, c.lastDay()})));
         EnterpriseView view = EnterpriseView.of(e, false);
         outbox.publish(Topics.ENTERPRISE, EventEnvelope.of(EventTypes.ENTERPRISE_PROFILE_CHANGED, SOURCE, e.uscc,
                 new EnterpriseProfileChangedV1(e.uscc, e.profileVersion, e.name, e.legalForm, e.regionCode,
                         e.registrationDate, e.address, view.industryTags(),
                         view.sizeStage() == null ? null : view.sizeStage().name(), facts, blocked, periods, change,
                         OffsetDateTime.now(CHINA))));
+    }
+
+    /**
+     * The first day after {@code today} on which one of the periods (first day, last day or null when open) starts or
+     * has ended; null when none does.
+     */
+    static LocalDate nextChange(LocalDate today, Stream<LocalDate[]> periods) {
+        return periods.flatMap(p -> Stream.of(p[0], p[1] == null ? null : p[1].plusDays(1)))
+                .filter(d -> d != null && d.isAfter(today))
+                .min(Comparator.naturalOrder()).orElse(null);
     }
 
     /** The enterprise, locked for this transaction so its changes (and profile versions) follow one another. */
@@ -324,7 +362,10 @@ public class EnterpriseService {
 
     /** The recognitions held, one per kind (the effective record), with whether each is valid today. */
     public List<Qualification.View> qualifications(String uscc) {
-        LocalDate today = LocalDate.now(CHINA);
+        return qualifications(uscc, LocalDate.now(CHINA));
+    }
+
+    private List<Qualification.View> qualifications(String uscc, LocalDate today) {
         return effective(find(uscc).uscc).stream().filter(f -> f.name().startsWith(Qualification.PREFIX))
                 .map(f -> Qualification.View.of(f, today)).toList();
     }

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +55,9 @@ class EnterpriseRegistryTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ProfileValiditySweep sweep;
 
     static Map<String, Object> registration(String uscc, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("uscc", uscc, "name", "长春数实融合科技有限公司", "legalForm",
@@ -389,6 +393,47 @@ class EnterpriseRegistryTest {
                 .body("profileVersion", equalTo(4));
         assertThat(lastProfileChange(uscc, 3).facts()).containsEntry("enterprise.qualifications",
                 List.of("high_tech_enterprise", "tech_sme"));
+    }
+
+    @Test
+    void aRecognitionThatLapsesAndAListingThatEndsAreAnnouncedTheDayAfter() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String uscc = register(TestTokens.system(), Map.of());
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "HIGH_TECH_ENTERPRISE", "recognition", "FIRST", "authority", "吉林省科学技术厅",
+                        "validFrom", "2023-11-20", "validUntil", today.toString()))
+                .post("/api/v1/enterprises/" + uscc + "/qualifications").then().statusCode(200)
+                .body("validToday", equalTo(true));
+        given().auth().oauth2(TestTokens.system()).contentType(ContentType.JSON)
+                .body(Map.of("listName", "失信被执行人名单", "authority", "长春市中级人民法院", "listedOn", "2026-01-05",
+                        "listedUntil", today.plusDays(2).toString()))
+                .post("/api/v1/enterprises/" + uscc + "/credit-records").then().statusCode(201);
+        EnterpriseProfileChangedV1 announced = lastProfileChange(uscc, 2);
+        assertThat(announced.facts()).containsEntry("enterprise.qualifications", List.of("high_tech_enterprise"));
+        assertThat(announced.creditBlocked()).isTrue();
+
+        // Still valid today: nothing to announce.
+        sweep.sweep(today);
+        assertThat(profileVersion(uscc)).isEqualTo(3);
+        // The day after the recognition's last day: announced without it, once however often the sweep runs.
+        sweep.sweep(today.plusDays(1));
+        sweep.sweep(today.plusDays(1));
+        assertThat(profileVersion(uscc)).isEqualTo(4);
+        announced = lastProfileChange(uscc, 3);
+        assertThat(announced.change()).isEqualTo("validity");
+        assertThat(announced.facts()).doesNotContainKey("enterprise.qualifications");
+        assertThat(announced.creditBlocked()).isTrue();
+        // The day after the listing's last day: no longer blocked; then nothing dated lies ahead.
+        sweep.sweep(today.plusDays(3));
+        assertThat(profileVersion(uscc)).isEqualTo(5);
+        assertThat(lastProfileChange(uscc, 4).creditBlocked()).isFalse();
+        sweep.sweep(today.plusYears(5));
+        assertThat(profileVersion(uscc)).isEqualTo(5);
+    }
+
+    private static int profileVersion(String uscc) {
+        return given().auth().oauth2(TestTokens.system()).get("/api/v1/enterprises/" + uscc).then().statusCode(200)
+                .extract().path("profileVersion");
     }
 
     @Test
