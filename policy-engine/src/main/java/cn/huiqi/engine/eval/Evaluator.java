@@ -56,9 +56,49 @@ import cn.huiqi.engine.model.Validity;
 
 /**
  * Judges clauses against facts: eligibility with reasons, and awards with a trace and the caps applied. Stateless and
- * thread-safe; one instance serves every caller.
+ * thread-safe; one instance serves every caller. {@link #decideOnly()} decides the same without writing the
+ * explanation, for bulk screening.
  */
 public final class Evaluator {
+
+    private static final Evaluator DECIDE_ONLY = new Evaluator(false);
+
+    /** The message of a reason decided without its explanation. */
+    private static final Bilingual UNEXPLAINED = new Bilingual("", "");
+
+    /** Whether reasons are written in words and awards traced. */
+    private final boolean explain;
+
+    /** An evaluator that explains every answer: each reason in words, each step of the award in its trace. */
+    public Evaluator() {
+        this(true);
+    }
+
+    private Evaluator(boolean explain) {
+        this.explain = explain;
+    }
+
+    /**
+     * An evaluator for bulk runs such as 免申即享 screening, which decides exactly what {@code new Evaluator()} decides
+     * but does not write the explanation (about a fifth of the time, a fiftieth of the garbage; see BENCHMARKS.md).
+     * <ul>
+     * <li>{@link #checkEligibility}: the same outcome and the same reasons in the same order, each with its clause id,
+     * kind, condition path, fact, shortfall and source, so {@link EligibilityResult#eligibleOnceInForce()},
+     * {@link EligibilityResult#blockingReasons()} and the missing facts are the same. Left out: each reason's
+     * {@code message} (empty text in both languages), {@code expected} and {@code actual} (empty).</li>
+     * <li>{@link #computeAward}: the same uncapped amount, amount, kind and basis, the same caps applied and count
+     * limits applied with all their figures, and the same {@link MissingFactException}. Left out: the {@code trace}
+     * (empty).</li>
+     * </ul>
+     */
+    public static Evaluator decideOnly() {
+        return DECIDE_ONLY;
+    }
+
+    /** Whether this evaluator writes reasons in words and the award's trace ({@code false} for {@link #decideOnly}). */
+    public boolean explains() {
+        return explain;
+    }
 
     /** Three-valued truth: a condition on a fact that was not provided is unknown, not false. */
     private enum Truth {
@@ -115,18 +155,20 @@ public final class Evaluator {
             throw new MissingFactException(clause.id(),
                     missing.stream().map(FactDefinition::name).collect(Collectors.toList()));
         }
-        Context ctx = new Context(clause);
+        Context ctx = new Context(clause, explain);
         BigDecimal exact = compute(award.formula(), facts, ctx);
         if (exact.signum() < 0) {
-            ctx.trace.add(new TraceStep("计算结果为负（" + Money.format(exact) + "），按 0.00 计",
-                    "negative result (" + Money.format(exact) + ") counts as 0.00"));
+            if (explain) {
+                ctx.trace.add(new TraceStep("计算结果为负（" + Money.format(exact) + "），按 0.00 计",
+                        "negative result (" + Money.format(exact) + ") counts as 0.00"));
+            }
             exact = BigDecimal.ZERO;
         }
         // item caps inside the formula (one per item) have already cut: the uncapped amount adds their cuts back
         BigDecimal itemCuts = ctx.itemCuts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal uncappedExact = exact.add(itemCuts);
         BigDecimal uncapped = award.rounding().apply(uncappedExact);
-        if (uncapped.compareTo(uncappedExact) != 0) {
+        if (explain && uncapped.compareTo(uncappedExact) != 0) {
             ctx.trace.add(new TraceStep(
                     "按" + award.rounding().step().zh() + award.rounding().mode().zh() + "："
                             + Money.format(uncappedExact) + " → " + Money.format(uncapped),
@@ -157,7 +199,9 @@ public final class Evaluator {
             BigDecimal after = amount.min(remaining);
             BigDecimal cut = amount.subtract(after);
             applied.add(new CapApplication(cap, limit, already, remaining, amount, after, cut));
-            trace.add(capStep(cap, limit, levelWords(cap, facts), already, remaining, cut, year));
+            if (explain) {
+                trace.add(capStep(cap, limit, levelWords(cap, facts), already, remaining, cut, year));
+            }
             amount = after;
         }
         List<LimitApplication> limits = new ArrayList<>(award.limits().size());
@@ -168,13 +212,18 @@ public final class Evaluator {
             }
             boolean reached = award.computable() && counted >= limit.atMost();
             limits.add(new LimitApplication(limit, counted, reached));
-            trace.add(limitStep(limit, counted, reached, amount, year));
+            if (explain) {
+                trace.add(limitStep(limit, counted, reached, amount, year));
+            }
             if (reached) {
                 amount = Money.ZERO;
             }
         }
-        trace.add(finalStep(award, amount));
-        return new AwardResult(clause.id(), year, uncapped, amount, trace, applied, award.kind(), award.basis(),
+        if (explain) {
+            trace.add(finalStep(award, amount));
+        }
+        return new AwardResult(clause.id(), year, uncapped, amount, explain ? trace : List.of(), applied, award.kind(),
+                award.basis(),
                 limits);
     }
 
@@ -229,14 +278,18 @@ public final class Evaluator {
         });
     }
 
-    /** What computing an award accumulates besides its value: the trace and the cuts of per-item caps. */
+    /**
+     * What computing an award accumulates besides its value: the trace (null when not explaining) and the cuts of
+     * per-item caps.
+     */
     private static final class Context {
         final Clause clause;
-        final List<TraceStep> trace = new ArrayList<>(8);
+        final List<TraceStep> trace;
         final Map<Cap, BigDecimal> itemCuts = new LinkedHashMap<>(2);
 
-        Context(Clause clause) {
+        Context(Clause clause, boolean explain) {
             this.clause = clause;
+            this.trace = explain ? new ArrayList<>(8) : null;
         }
     }
 
@@ -276,7 +329,7 @@ public final class Evaluator {
 
     // ---- validity
 
-    private static boolean checkValidity(Clause clause, LocalDate asOf, List<Reason> reasons) {
+    private boolean checkValidity(Clause clause, LocalDate asOf, List<Reason> reasons) {
         Validity v = clause.validity();
         String path = "validity";
         if (v.status() == PolicyStatus.DRAFT_FOR_COMMENT) {
@@ -286,22 +339,26 @@ public final class Evaluator {
         }
         if (v.effectiveFrom().isPresent() && asOf.isBefore(v.effectiveFrom().get())) {
             LocalDate from = v.effectiveFrom().get();
-            reasons.add(new Reason(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(),
-                    Optional.of("≥ " + from), Optional.of(asOf.toString()),
-                    Optional.of(BigDecimal.valueOf(ChronoUnit.DAYS.between(asOf, from))),
-                    new Bilingual("政策自" + from + "起施行，" + asOf + "尚未施行",
-                            "the policy is in force from " + from + ", not yet on " + asOf),
-                    v.source()));
+            Optional<BigDecimal> days = Optional.of(BigDecimal.valueOf(ChronoUnit.DAYS.between(asOf, from)));
+            reasons.add(explain
+                    ? new Reason(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(),
+                            Optional.of("≥ " + from), Optional.of(asOf.toString()), days,
+                            new Bilingual("政策自" + from + "起施行，" + asOf + "尚未施行",
+                                    "the policy is in force from " + from + ", not yet on " + asOf),
+                            v.source())
+                    : bare(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(), days, v.source()));
             return false;
         }
         if (v.effectiveUntil().isPresent() && asOf.isAfter(v.effectiveUntil().get())) {
             LocalDate until = v.effectiveUntil().get();
-            reasons.add(new Reason(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(),
-                    Optional.of("≤ " + until), Optional.of(asOf.toString()),
-                    Optional.of(BigDecimal.valueOf(ChronoUnit.DAYS.between(until, asOf))),
-                    new Bilingual("政策有效期至" + until + "，" + asOf + "已失效",
-                            "the policy was in force until " + until + ", no longer on " + asOf),
-                    v.source()));
+            Optional<BigDecimal> days = Optional.of(BigDecimal.valueOf(ChronoUnit.DAYS.between(until, asOf)));
+            reasons.add(explain
+                    ? new Reason(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(),
+                            Optional.of("≤ " + until), Optional.of(asOf.toString()), days,
+                            new Bilingual("政策有效期至" + until + "，" + asOf + "已失效",
+                                    "the policy was in force until " + until + ", no longer on " + asOf),
+                            v.source())
+                    : bare(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(), days, v.source()));
             return false;
         }
         if ((v.status() == PolicyStatus.EXPIRED || v.status() == PolicyStatus.REPEALED)
@@ -327,7 +384,7 @@ public final class Evaluator {
      * Whether the enterprise's registered division lies in the policy's area; without the fact, or without the
      * area's divisions, nothing is decided here (the region is matched where the facts come from).
      */
-    private static boolean checkRegion(Clause clause, Facts facts, List<Reason> reasons) {
+    private boolean checkRegion(Clause clause, Facts facts, List<Reason> reasons) {
         if (clause.region().isEmpty() || !facts.has(REGION_FACT)) {
             return true;
         }
@@ -337,6 +394,11 @@ public final class Evaluator {
         Region.Match match = region.match(division);
         switch (match) {
             case OUT :
+                if (!explain) {
+                    reasons.add(bare(clause.id(), ReasonKind.NOT_IN_REGION, "region", Optional.of(REGION_FACT),
+                            Optional.empty(), clause.source()));
+                    return false;
+                }
                 reasons.add(new Reason(clause.id(), ReasonKind.NOT_IN_REGION, "region", Optional.of(REGION_FACT),
                         Optional.of(region.divisionsInWords()), Optional.of(division), Optional.empty(),
                         new Bilingual("企业注册地（" + division + "）不在政策适用区域" + region.name().zh() + "内",
@@ -345,6 +407,11 @@ public final class Evaluator {
                         clause.source()));
                 return false;
             case PARTLY :
+                if (!explain) {
+                    reasons.add(bare(clause.id(), ReasonKind.NOTE, "region", Optional.of(REGION_FACT),
+                            Optional.empty(), clause.source()));
+                    return true;
+                }
                 reasons.add(new Reason(clause.id(), ReasonKind.NOTE, "region", Optional.of(REGION_FACT),
                         Optional.of(region.divisionsInWords()), Optional.of(division), Optional.empty(),
                         new Bilingual("企业注册地（" + division + "）部分属于" + region.name().zh() + "，是否在政策适用区域内由审核确认"
@@ -359,14 +426,21 @@ public final class Evaluator {
         }
     }
 
-    private static Reason validityReason(Clause clause, ReasonKind kind, Bilingual message) {
+    private Reason validityReason(Clause clause, ReasonKind kind, Bilingual message) {
         return new Reason(clause.id(), kind, "validity", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), message, clause.validity().source());
+                Optional.empty(), explain ? message : UNEXPLAINED, clause.validity().source());
+    }
+
+    /** A reason as {@link #decideOnly()} keeps it: what decides, without the words. */
+    private static Reason bare(String clauseId, ReasonKind kind, String path, Optional<String> fact,
+            Optional<BigDecimal> shortfall, String source) {
+        return new Reason(clauseId, kind, path, fact, Optional.empty(), Optional.empty(), shortfall, UNEXPLAINED,
+                source);
     }
 
     // ---- conditions
 
-    private static Truth eval(Clause clause, Condition c, Facts facts, List<Reason> reasons) {
+    private Truth eval(Clause clause, Condition c, Facts facts, List<Reason> reasons) {
         if (c instanceof Comparison) {
             return compare(clause, (Comparison) c, facts, reasons);
         }
@@ -396,12 +470,17 @@ public final class Evaluator {
                 }
             }
             if (result == Truth.FALSE) {
-                Bilingual what = any.label().orElse(new Bilingual("以下条件", "the following conditions"));
-                reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, any.path(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(),
-                        new Bilingual(what.zh() + "须至少满足一项，均未满足",
-                                "at least one of " + what.en() + " must hold; none does"),
-                        clause.source()));
+                if (explain) {
+                    Bilingual what = any.label().orElse(new Bilingual("以下条件", "the following conditions"));
+                    reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, any.path(), Optional.empty(),
+                            Optional.empty(), Optional.empty(), Optional.empty(),
+                            new Bilingual(what.zh() + "须至少满足一项，均未满足",
+                                    "at least one of " + what.en() + " must hold; none does"),
+                            clause.source()));
+                } else {
+                    reasons.add(bare(clause.id(), ReasonKind.CONDITION_NOT_MET, any.path(), Optional.empty(),
+                            Optional.empty(), clause.source()));
+                }
                 reasons.addAll(childReasons);
             } else {
                 // undecided: what is missing matters; the alternatives that failed do not block
@@ -421,10 +500,15 @@ public final class Evaluator {
             List<Reason> childReasons = new ArrayList<>(2);
             Truth t = eval(clause, not.condition(), facts, childReasons);
             if (t == Truth.TRUE) {
-                Bilingual what = not.label().orElseGet(() -> describe(not.condition()));
-                reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, not.path(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(),
-                        new Bilingual("不得符合：" + what.zh(), "must not hold: " + what.en()), clause.source()));
+                if (explain) {
+                    Bilingual what = not.label().orElseGet(() -> describe(not.condition()));
+                    reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, not.path(), Optional.empty(),
+                            Optional.empty(), Optional.empty(), Optional.empty(),
+                            new Bilingual("不得符合：" + what.zh(), "must not hold: " + what.en()), clause.source()));
+                } else {
+                    reasons.add(bare(clause.id(), ReasonKind.CONDITION_NOT_MET, not.path(), Optional.empty(),
+                            Optional.empty(), clause.source()));
+                }
                 return Truth.FALSE;
             }
             if (t == Truth.UNKNOWN) {
@@ -441,14 +525,13 @@ public final class Evaluator {
     }
 
     /** True when some item meets the condition; every failing item's reasons are kept, named by the item. */
-    private static Truth someItem(Clause clause, SomeItem some, Facts facts, List<Reason> reasons) {
+    private Truth someItem(Clause clause, SomeItem some, Facts facts, List<Reason> reasons) {
         @SuppressWarnings("unchecked")
         List<Facts> items = (List<Facts>) read(facts, some.items());
         if (items == null) {
             reasons.add(missing(clause, some.path(), some.items()));
             return Truth.UNKNOWN;
         }
-        Bilingual what = some.label().orElse(some.items().label());
         List<Reason> itemReasons = new ArrayList<>();
         Truth result = Truth.FALSE;
         for (int i = 0; i < items.size(); i++) {
@@ -466,7 +549,12 @@ public final class Evaluator {
                 }
             }
         }
-        if (result == Truth.FALSE) {
+        if (result == Truth.FALSE && !explain) {
+            reasons.add(bare(clause.id(), ReasonKind.CONDITION_NOT_MET, some.path(), Optional.of(some.items().name()),
+                    Optional.of(BigDecimal.ONE), clause.source()));
+            reasons.addAll(itemReasons);
+        } else if (result == Truth.FALSE) {
+            Bilingual what = some.label().orElse(some.items().label());
             reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, some.path(),
                     Optional.of(some.items().name()), Optional.of("≥ 1"), Optional.of("0"), Optional.of(BigDecimal.ONE),
                     new Bilingual(what.zh() + "：须至少一项符合条件，申报的" + items.size() + "项均不符合",
@@ -480,8 +568,13 @@ public final class Evaluator {
     }
 
     /** A reason about an item's field, renamed to the item: {@code item.sales} → {@code claim.products[1].sales}. */
-    private static Reason ofItem(Reason r, FactDefinition items, int index) {
+    private Reason ofItem(Reason r, FactDefinition items, int index) {
         String prefix = items.name() + "[" + index + "].";
+        if (!explain) {
+            return bare(r.clauseId(), r.kind(), r.conditionPath(),
+                    r.fact().map(f -> f.startsWith("item.") ? prefix + f.substring("item.".length()) : f),
+                    r.shortfall(), r.source());
+        }
         String zh = items.label().zh() + "第" + (index + 1) + "项：";
         String en = items.label().en() + " #" + (index + 1) + ": ";
         return new Reason(r.clauseId(), r.kind(), r.conditionPath(), r.fact().map(f -> f.replaceFirst("^item\\.",
@@ -489,7 +582,7 @@ public final class Evaluator {
                 new Bilingual(zh + r.message().zh(), en + r.message().en()), r.source());
     }
 
-    private static Truth compare(Clause clause, Comparison cmp, Facts facts, List<Reason> reasons) {
+    private Truth compare(Clause clause, Comparison cmp, Facts facts, List<Reason> reasons) {
         Object actual;
         if (cmp.operand() instanceof FactOperand) {
             FactDefinition f = ((FactOperand) cmp.operand()).fact();
@@ -599,7 +692,11 @@ public final class Evaluator {
         return v;
     }
 
-    private static Reason missing(Clause clause, String path, FactDefinition f) {
+    private Reason missing(Clause clause, String path, FactDefinition f) {
+        if (!explain) {
+            return bare(clause.id(), ReasonKind.FACT_MISSING, path, Optional.of(f.name()), Optional.empty(),
+                    clause.source());
+        }
         return new Reason(clause.id(), ReasonKind.FACT_MISSING, path, Optional.of(f.name()), Optional.empty(),
                 Optional.empty(), Optional.empty(),
                 new Bilingual("未提供" + f.label().zh() + "（" + f.name() + "）",
@@ -607,11 +704,15 @@ public final class Evaluator {
                 clause.source());
     }
 
-    private static Reason failure(Clause clause, Comparison cmp, Object actual) {
+    private Reason failure(Clause clause, Comparison cmp, Object actual) {
         FactDefinition unitOf = cmp.operand().first();
         FactType type = cmp.operand().type();
         Operator op = cmp.operator();
         Optional<BigDecimal> shortfall = shortfall(op, type, actual, cmp.value());
+        if (!explain) {
+            return bare(clause.id(), ReasonKind.CONDITION_NOT_MET, cmp.path(), Optional.of(cmp.operand().expression()),
+                    shortfall, clause.source());
+        }
         String expectedZh = values(cmp, unitOf, true);
         String expectedEn = values(cmp, unitOf, false);
         String actualZh = Display.withUnit(unitOf, actual, true);
@@ -860,10 +961,14 @@ public final class Evaluator {
         return out;
     }
 
-    private static BigDecimal compute(AwardFormula f, Facts facts, Context ctx) {
+    /** The formula's exact value; each step is added to {@code ctx.trace} unless that is null (not explaining). */
+    private BigDecimal compute(AwardFormula f, Facts facts, Context ctx) {
         List<TraceStep> trace = ctx.trace;
         if (f instanceof FixedAmount) {
             FixedAmount fixed = (FixedAmount) f;
+            if (trace == null) {
+                return fixed.amount();
+            }
             Bilingual label = fixed.label().orElse(new Bilingual("定额", "fixed amount"));
             trace.add(new TraceStep(label.zh() + " " + Money.format(fixed.amount()),
                     label.en() + " " + Money.format(fixed.amount())));
@@ -873,6 +978,9 @@ public final class Evaluator {
             RateOfBase rate = (RateOfBase) f;
             BigDecimal base = (BigDecimal) read(facts, rate.base());
             BigDecimal result = base.multiply(rate.rate());
+            if (trace == null) {
+                return result;
+            }
             Bilingual label = rate.label().orElse(rate.base().label());
             String tail = " × " + Display.percent(rate.rate()) + " = " + Money.format(result);
             trace.add(new TraceStep(label.zh() + " " + Money.format(base) + tail,
@@ -883,6 +991,9 @@ public final class Evaluator {
             PerUnit per = (PerUnit) f;
             BigDecimal quantity = (BigDecimal) read(facts, per.quantity());
             BigDecimal result = per.amountPerUnit().multiply(quantity);
+            if (trace == null) {
+                return result;
+            }
             Bilingual label = per.label().orElse(per.quantity().label());
             String q = Display.plain(per.quantity().type(), quantity, true);
             String tail = " × " + Money.format(per.amountPerUnit()) + " = " + Money.format(result);
@@ -911,15 +1022,23 @@ public final class Evaluator {
             int y = ((BigDecimal) read(facts, by.year())).intValueExact();
             Optional<AwardFormula> formula = by.forYear(y);
             if (formula.isEmpty()) {
+                if (trace == null) {
+                    return BigDecimal.ZERO;
+                }
                 trace.add(new TraceStep(by.source() + "：第" + y + "年不在支持年限（第1—" + by.lastYear() + "年）内 → 0.00",
                         "year " + y + " of support is outside the schedule (years 1–" + by.lastYear() + ") → 0.00"));
                 return BigDecimal.ZERO;
             }
-            trace.add(new TraceStep(by.source() + "：按第" + y + "年的标准计算",
-                    "year " + y + " of support under the schedule"));
+            if (trace != null) {
+                trace.add(new TraceStep(by.source() + "：按第" + y + "年的标准计算",
+                        "year " + y + " of support under the schedule"));
+            }
             return compute(formula.get(), facts, ctx);
         }
         if (f instanceof NoAmount) {
+            if (trace == null) {
+                return BigDecimal.ZERO;
+            }
             Award award = ctx.clause.award();
             Bilingual why = award.notComputable().map(Award.NonComputable::explanation)
                     .orElse(new Bilingual("文本未给出金额", "the text gives no amount"));
@@ -927,20 +1046,10 @@ public final class Evaluator {
                     award.kind().en() + ", " + award.basis().en() + ": " + why.en() + "; counts as 0.00"));
             return BigDecimal.ZERO;
         }
-        List<AwardFormula> parts;
-        Bilingual label;
-        if (f instanceof Sum) {
-            parts = ((Sum) f).parts();
-            label = ((Sum) f).label().orElse(new Bilingual("合计", "total"));
-        } else if (f instanceof Min) {
-            parts = ((Min) f).parts();
-            label = ((Min) f).label().orElse(new Bilingual("取最小值", "smallest"));
-        } else if (f instanceof Max) {
-            parts = ((Max) f).parts();
-            label = ((Max) f).label().orElse(new Bilingual("取最大值", "largest"));
-        } else {
+        if (!(f instanceof Sum || f instanceof Min || f instanceof Max)) {
             throw new IllegalStateException("unhandled formula " + f.getClass());
         }
+        List<AwardFormula> parts = parts(f);
         List<BigDecimal> values = new ArrayList<>(parts.size());
         for (AwardFormula p : parts) {
             values.add(compute(p, facts, ctx));
@@ -949,6 +1058,17 @@ public final class Evaluator {
         for (int i = 1; i < values.size(); i++) {
             BigDecimal v = values.get(i);
             result = f instanceof Sum ? result.add(v) : f instanceof Min ? result.min(v) : result.max(v);
+        }
+        if (trace == null) {
+            return result;
+        }
+        Bilingual label;
+        if (f instanceof Sum) {
+            label = ((Sum) f).label().orElse(new Bilingual("合计", "total"));
+        } else if (f instanceof Min) {
+            label = ((Min) f).label().orElse(new Bilingual("取最小值", "smallest"));
+        } else {
+            label = ((Max) f).label().orElse(new Bilingual("取最大值", "largest"));
         }
         List<String> formatted = values.stream().map(Money::format).collect(Collectors.toList());
         String shown = f instanceof Sum ? String.join(" + ", formatted) : "(" + String.join(", ", formatted) + ")";
@@ -960,10 +1080,13 @@ public final class Evaluator {
 
     private static BigDecimal byLevel(ByLevel by, Facts facts, List<TraceStep> trace) {
         String level = (String) read(facts, by.level());
+        Optional<BigDecimal> amount = by.amountFor(level);
+        if (trace == null) {
+            return amount.orElse(BigDecimal.ZERO);
+        }
         Bilingual label = by.label().orElse(by.level().label());
         String zhLevel = Display.plain(by.level(), level, true);
         String enLevel = Display.plain(by.level(), level, false);
-        Optional<BigDecimal> amount = by.amountFor(level);
         if (amount.isEmpty()) {
             trace.add(new TraceStep(label.zh() + "：" + zhLevel + "，不在所列级别（" + levels(by.amounts(), true)
                     + "）之中 → 0.00",
@@ -984,6 +1107,10 @@ public final class Evaluator {
 
     private static BigDecimal tiered(Tiered tiered, Facts facts, List<TraceStep> trace) {
         BigDecimal base = (BigDecimal) read(facts, tiered.base());
+        if (trace == null) {
+            return tiered.bandFor(base).map(t -> t.amount().orElseGet(() -> base.multiply(t.rate().get())))
+                    .orElse(BigDecimal.ZERO);
+        }
         Bilingual label = tiered.label().orElse(tiered.base().label());
         String b = Display.withUnit(tiered.base(), base, true);
         String bEn = Display.withUnit(tiered.base(), base, false);
@@ -1018,6 +1145,9 @@ public final class Evaluator {
         BigDecimal start = per.aboveFact().map(f -> (BigDecimal) read(facts, f)).orElse(per.above());
         BigDecimal steps = per.steps(value, start);
         BigDecimal result = per.amountPerStep().multiply(steps);
+        if (trace == null) {
+            return result;
+        }
         Bilingual label = per.label().orElse(per.base().label());
         FactDefinition u = per.base();
         String over = start.signum() == 0
@@ -1045,6 +1175,9 @@ public final class Evaluator {
         BigDecimal periods = quantity(p.periods(), new Bilingual("期数", "periods"), false, facts, trace);
         BigDecimal product = price.multiply(quantity).multiply(periods);
         BigDecimal result = p.rate().map(product::multiply).orElse(product);
+        if (trace == null) {
+            return result;
+        }
         Bilingual label = p.label().orElse(new Bilingual("按单价、数量和期数计算", "price × quantity × periods"));
         String share = p.rate().map(r -> " × " + Display.percent(r)).orElse("");
         String shown = Money.format(price) + " × " + unitValue(p.quantity(), quantity, true) + " × "
@@ -1055,28 +1188,31 @@ public final class Evaluator {
         return result;
     }
 
-    /** A factor's value, limited as the text says; each limit that binds is a trace step. */
+    /** A factor's value, limited as the text says; each limit that binds is a trace step (unless trace is null). */
     private static BigDecimal quantity(Quantity q, Bilingual fallback, boolean money, Facts facts,
             List<TraceStep> trace) {
         BigDecimal value = q.fact().map(f -> (BigDecimal) read(facts, f)).orElseGet(() -> q.value().orElseThrow());
-        Bilingual label = q.effectiveLabel(fallback);
         BigDecimal limit = null;
-        String zhWhy = "";
-        String enWhy = "";
+        String level = null;
         if (q.atMost().isPresent()) {
             limit = q.atMost().get();
         }
         if (q.atMostByLevel().isPresent()) {
             LevelTable t = q.atMostByLevel().get();
-            String level = (String) read(facts, t.level());
-            Optional<BigDecimal> byLevel = t.get(level);
-            zhWhy = Display.plain(t.level(), level, true);
-            enWhy = Display.plain(t.level(), level, false);
-            BigDecimal l = byLevel.orElse(BigDecimal.ZERO);
+            level = (String) read(facts, t.level());
+            BigDecimal l = t.get(level).orElse(BigDecimal.ZERO);
             limit = limit == null ? l : limit.min(l);
         }
-        if (limit == null || value.compareTo(limit) <= 0) {
-            return value;
+        if (limit == null || value.compareTo(limit) <= 0 || trace == null) {
+            return limit == null ? value : value.min(limit);
+        }
+        Bilingual label = q.effectiveLabel(fallback);
+        String zhWhy = "";
+        String enWhy = "";
+        if (q.atMostByLevel().isPresent()) {
+            FactDefinition levelFact = q.atMostByLevel().get().level();
+            zhWhy = Display.plain(levelFact, level, true);
+            enWhy = Display.plain(levelFact, level, false);
         }
         String source = q.source().map(s -> "；" + s).orElse("");
         String zhLimit = zhWhy.isEmpty() ? "" : zhWhy;
@@ -1102,51 +1238,62 @@ public final class Evaluator {
         return q.fact().map(f -> Display.withUnit(f, v, zh)).orElse(v.stripTrailingZeros().toPlainString());
     }
 
-    private static BigDecimal forEachItem(ForEachItem each, Facts facts, Context ctx) {
+    private BigDecimal forEachItem(ForEachItem each, Facts facts, Context ctx) {
         @SuppressWarnings("unchecked")
         List<Facts> items = (List<Facts>) read(facts, each.items());
         Bilingual label = each.label().orElse(each.items().label());
         List<BigDecimal> values = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Facts item = items.get(i);
-            String zhName = label.zh() + (i + 1);
-            String enName = label.en() + " #" + (i + 1);
+            String zhName = explain ? label.zh() + (i + 1) : null;
+            String enName = explain ? label.en() + " #" + (i + 1) : null;
             if (each.where().isPresent()) {
                 List<Reason> why = new ArrayList<>(2);
                 Truth t = eval(ctx.clause, each.where().get(), item, why);
                 if (t != Truth.TRUE) {
-                    String zhWhy = why.stream().map(r -> r.message().zh().replaceAll("。$", ""))
-                            .collect(Collectors.joining("；"));
-                    String enWhy = why.stream().map(r -> r.message().en().replaceAll("\\.$", ""))
-                            .collect(Collectors.joining("; "));
-                    ctx.trace.add(new TraceStep(zhName + "：不符合条件（" + zhWhy + "），不计",
-                            enName + ": does not qualify (" + enWhy + "), counts nothing"));
+                    if (explain) {
+                        String zhWhy = why.stream().map(r -> r.message().zh().replaceAll("。$", ""))
+                                .collect(Collectors.joining("；"));
+                        String enWhy = why.stream().map(r -> r.message().en().replaceAll("\\.$", ""))
+                                .collect(Collectors.joining("; "));
+                        ctx.trace.add(new TraceStep(zhName + "：不符合条件（" + zhWhy + "），不计",
+                                enName + ": does not qualify (" + enWhy + "), counts nothing"));
+                    }
                     values.add(BigDecimal.ZERO);
                     continue;
                 }
             }
-            Context inner = new Context(ctx.clause);
+            Context inner = new Context(ctx.clause, explain);
             BigDecimal v = compute(each.formula(), item, inner);
-            for (TraceStep s : inner.trace) {
-                ctx.trace.add(new TraceStep(zhName + "：" + s.zh(), enName + ": " + s.en()));
+            if (explain) {
+                for (TraceStep s : inner.trace) {
+                    ctx.trace.add(new TraceStep(zhName + "：" + s.zh(), enName + ": " + s.en()));
+                }
             }
             inner.itemCuts.forEach((cap, cut) -> ctx.itemCuts.merge(cap, cut, BigDecimal::add));
             if (each.itemCap().isPresent()) {
                 Cap cap = each.itemCap().get();
                 BigDecimal capped = v.min(cap.limit());
                 BigDecimal cut = v.subtract(capped).max(BigDecimal.ZERO);
-                String zhCut = cut.signum() > 0 ? "核减 " + Money.format(cut) + " → " + Money.format(capped) : "未超限";
-                String enCut = cut.signum() > 0
-                        ? "cut " + Money.format(cut) + " → " + Money.format(capped)
-                        : "not reached";
-                ctx.trace.add(new TraceStep(zhName + "：" + cap.source() + "（单项上限 " + Money.format(cap.limit())
-                        + "）：" + zhCut, enName + ": per-item cap " + Money.format(cap.limit()) + ": " + enCut));
                 ctx.itemCuts.merge(cap, cut, BigDecimal::add);
+                if (explain) {
+                    String zhCut = cut.signum() > 0
+                            ? "核减 " + Money.format(cut) + " → " + Money.format(capped)
+                            : "未超限";
+                    String enCut = cut.signum() > 0
+                            ? "cut " + Money.format(cut) + " → " + Money.format(capped)
+                            : "not reached";
+                    ctx.trace.add(new TraceStep(zhName + "：" + cap.source() + "（单项上限 " + Money.format(cap.limit())
+                            + "）：" + zhCut, enName + ": per-item cap " + Money.format(cap.limit()) + ": " + enCut));
+                }
                 v = capped;
             }
             values.add(v);
         }
         BigDecimal result = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (!explain) {
+            return result;
+        }
         String shown = values.isEmpty()
                 ? "0.00"
                 : values.stream().map(Money::format).collect(Collectors.joining(" + ")) + " = "

@@ -2,10 +2,7 @@ package cn.huiqi.engine.bench;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -30,13 +27,12 @@ import cn.huiqi.engine.load.PolicyPackLoader;
 import cn.huiqi.engine.model.Cap;
 import cn.huiqi.engine.model.Clause;
 import cn.huiqi.engine.model.CountLimit;
-import cn.huiqi.engine.model.FactDefinition;
 import cn.huiqi.engine.model.Facts;
-import cn.huiqi.engine.model.Vocabulary;
 
 /**
  * How fast the evaluator judges clauses: one clause (eligibility and award), and every clause of the pack for one
- * enterprise whose facts cover the whole vocabulary. Run as BENCHMARKS.md says; not part of the test suite.
+ * enterprise whose facts cover the whole vocabulary, explained and decided only ({@code *Fast}). Run as BENCHMARKS.md
+ * says; not part of the test suite.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +46,7 @@ public class EvaluatorBenchmark {
     static final int ENTERPRISES = 1024;
 
     final Evaluator evaluator = new Evaluator();
+    final Evaluator decider = Evaluator.decideOnly();
     /** 100,000.00 already awarded under every cap; one award already in every count limit's window. */
     final AwardHistory history = new AwardHistory() {
         @Override
@@ -63,9 +60,6 @@ public class EvaluatorBenchmark {
         }
     };
 
-    /** Registered divisions of the pack's areas and of none: 长春高新区, 海淀, 朝阳, 通州, 大兴, 泰山区, 石家庄长安区, 上海黄浦. */
-    static final List<String> DIVISIONS = List.of("220173", "110108", "110105", "110112", "110115", "370902",
-            "130102", "310101");
     PolicyPack pack;
     Clause talent;
     Clause products;
@@ -93,54 +87,7 @@ public class EvaluatorBenchmark {
         SplittableRandom random = new SplittableRandom(42);
         enterprises = new Facts[ENTERPRISES];
         for (int i = 0; i < ENTERPRISES; i++) {
-            enterprises[i] = enterprise(pack.vocabulary(), random);
-        }
-    }
-
-    /** Facts for every fact of the vocabulary, varied so that some clauses pass and some fail. */
-    static Facts enterprise(Vocabulary vocabulary, SplittableRandom random) {
-        return Facts.of(vocabulary, values(vocabulary, random));
-    }
-
-    private static Map<String, Object> values(Vocabulary vocabulary, SplittableRandom random) {
-        Map<String, Object> raw = new LinkedHashMap<>();
-        for (FactDefinition f : vocabulary.facts()) {
-            raw.put(f.name(), f.name().equals("enterprise.region_code")
-                    ? DIVISIONS.get(random.nextInt(DIVISIONS.size()))
-                    : value(f, random));
-        }
-        return raw;
-    }
-
-    private static Object value(FactDefinition f, SplittableRandom random) {
-        switch (f.type()) {
-            case MONEY :
-                return BigDecimal.valueOf(random.nextLong(0, 3_000_000_000L), 2);
-            case COUNT :
-                return random.nextInt(0, 12);
-            case DECIMAL :
-                return BigDecimal.valueOf(random.nextInt(1, 15_000), 1);
-            case RATIO :
-                return BigDecimal.valueOf(random.nextInt(0, 101), 2);
-            case BOOLEAN :
-                return random.nextInt(5) > 0;
-            case DATE :
-                return LocalDate.of(2015, 1, 1).plusDays(random.nextInt(3650)).toString();
-            case ENUM : {
-                List<String> values = f.allowedValues();
-                String v = values.get(random.nextInt(values.size()));
-                return f.multiple() ? List.of(v) : v;
-            }
-            case ITEMS : {
-                List<Object> items = new ArrayList<>();
-                int n = random.nextInt(1, 4);
-                for (int i = 0; i < n; i++) {
-                    items.add(values(f.itemFields().orElseThrow(), random));
-                }
-                return items;
-            }
-            default :
-                return "x";
+            enterprises[i] = SyntheticEnterprises.enterprise(pack.vocabulary(), random);
         }
     }
 
@@ -189,6 +136,27 @@ public class EvaluatorBenchmark {
             bh.consume(e);
             if (e.eligibleOnceInForce()) {
                 bh.consume(evaluator.computeAward(c, facts, history, 2025));
+            }
+        }
+    }
+
+    /** Clause (十二) decided only: the same outcome, amount and cap, without reasons in words or trace. */
+    @Benchmark
+    public void talentClauseFast(Cursor cursor, Blackhole bh) {
+        Facts facts = cursor.next(this);
+        bh.consume(decider.checkEligibility(talent, facts, AS_OF));
+        bh.consume(decider.computeAward(talent, facts, history, 2025));
+    }
+
+    /** Every clause of the pack for one enterprise, decided only, as a bulk screening (免申即享) runs it. */
+    @Benchmark
+    public void wholePackFast(Cursor cursor, Blackhole bh) {
+        Facts facts = cursor.next(this);
+        for (Clause c : clauses) {
+            EligibilityResult e = decider.checkEligibility(c, facts, AS_OF);
+            bh.consume(e);
+            if (e.eligibleOnceInForce()) {
+                bh.consume(decider.computeAward(c, facts, history, 2025));
             }
         }
     }
