@@ -80,7 +80,7 @@ public final class Evaluator {
 
     /**
      * An evaluator for bulk runs such as 免申即享 screening, which decides exactly what {@code new Evaluator()} decides
-     * but does not write the explanation (about a fifth of the time, a fiftieth of the garbage; see BENCHMARKS.md).
+     * but does not write the explanation: for the whole pack, under a third of the garbage (see BENCHMARKS.md).
      * <ul>
      * <li>{@link #checkEligibility}: the same outcome and the same reasons in the same order, each with its clause id,
      * kind, condition path, fact, shortfall and source, so {@link EligibilityResult#eligibleOnceInForce()},
