@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import cn.huiqi.engine.model.AllOf;
@@ -340,25 +341,19 @@ public final class Evaluator {
         if (v.effectiveFrom().isPresent() && asOf.isBefore(v.effectiveFrom().get())) {
             LocalDate from = v.effectiveFrom().get();
             Optional<BigDecimal> days = Optional.of(BigDecimal.valueOf(ChronoUnit.DAYS.between(asOf, from)));
-            reasons.add(explain
-                    ? new Reason(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(),
-                            Optional.of("≥ " + from), Optional.of(asOf.toString()), days,
+            reasons.add(reason(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(), days, v.source(),
+                    () -> new Words(Optional.of("≥ " + from), Optional.of(asOf.toString()),
                             new Bilingual("政策自" + from + "起施行，" + asOf + "尚未施行",
-                                    "the policy is in force from " + from + ", not yet on " + asOf),
-                            v.source())
-                    : bare(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(), days, v.source()));
+                                    "the policy is in force from " + from + ", not yet on " + asOf))));
             return false;
         }
         if (v.effectiveUntil().isPresent() && asOf.isAfter(v.effectiveUntil().get())) {
             LocalDate until = v.effectiveUntil().get();
             Optional<BigDecimal> days = Optional.of(BigDecimal.valueOf(ChronoUnit.DAYS.between(until, asOf)));
-            reasons.add(explain
-                    ? new Reason(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(),
-                            Optional.of("≤ " + until), Optional.of(asOf.toString()), days,
+            reasons.add(reason(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(), days, v.source(),
+                    () -> new Words(Optional.of("≤ " + until), Optional.of(asOf.toString()),
                             new Bilingual("政策有效期至" + until + "，" + asOf + "已失效",
-                                    "the policy was in force until " + until + ", no longer on " + asOf),
-                            v.source())
-                    : bare(clause.id(), ReasonKind.NOT_IN_FORCE, path, Optional.empty(), days, v.source()));
+                                    "the policy was in force until " + until + ", no longer on " + asOf))));
             return false;
         }
         if ((v.status() == PolicyStatus.EXPIRED || v.status() == PolicyStatus.REPEALED)
@@ -394,32 +389,22 @@ public final class Evaluator {
         Region.Match match = region.match(division);
         switch (match) {
             case OUT :
-                if (!explain) {
-                    reasons.add(bare(clause.id(), ReasonKind.NOT_IN_REGION, "region", Optional.of(REGION_FACT),
-                            Optional.empty(), clause.source()));
-                    return false;
-                }
-                reasons.add(new Reason(clause.id(), ReasonKind.NOT_IN_REGION, "region", Optional.of(REGION_FACT),
-                        Optional.of(region.divisionsInWords()), Optional.of(division), Optional.empty(),
-                        new Bilingual("企业注册地（" + division + "）不在政策适用区域" + region.name().zh() + "内",
-                                "the enterprise is registered in " + division + ", outside "
-                                        + region.name().en() + ", where the policy applies"),
-                        clause.source()));
+                reasons.add(reason(clause.id(), ReasonKind.NOT_IN_REGION, "region", Optional.of(REGION_FACT),
+                        Optional.empty(), clause.source(),
+                        () -> new Words(Optional.of(region.divisionsInWords()), Optional.of(division),
+                                new Bilingual("企业注册地（" + division + "）不在政策适用区域" + region.name().zh() + "内",
+                                        "the enterprise is registered in " + division + ", outside "
+                                                + region.name().en() + ", where the policy applies"))));
                 return false;
             case PARTLY :
-                if (!explain) {
-                    reasons.add(bare(clause.id(), ReasonKind.NOTE, "region", Optional.of(REGION_FACT),
-                            Optional.empty(), clause.source()));
-                    return true;
-                }
-                reasons.add(new Reason(clause.id(), ReasonKind.NOTE, "region", Optional.of(REGION_FACT),
-                        Optional.of(region.divisionsInWords()), Optional.of(division), Optional.empty(),
-                        new Bilingual("企业注册地（" + division + "）部分属于" + region.name().zh() + "，是否在政策适用区域内由审核确认"
-                                + region.note().map(n -> "：" + n.zh()).orElse(""),
-                                "the enterprise's division " + division + " is partly in " + region.name().en()
-                                        + "; review confirms it is inside the area"
-                                        + region.note().map(n -> ": " + n.en()).orElse("")),
-                        clause.source()));
+                reasons.add(reason(clause.id(), ReasonKind.NOTE, "region", Optional.of(REGION_FACT),
+                        Optional.empty(), clause.source(),
+                        () -> new Words(Optional.of(region.divisionsInWords()), Optional.of(division),
+                                new Bilingual("企业注册地（" + division + "）部分属于" + region.name().zh()
+                                        + "，是否在政策适用区域内由审核确认" + region.note().map(n -> "：" + n.zh()).orElse(""),
+                                        "the enterprise's division " + division + " is partly in "
+                                                + region.name().en() + "; review confirms it is inside the area"
+                                                + region.note().map(n -> ": " + n.en()).orElse("")))));
                 return true;
             default :
                 return true;
@@ -427,15 +412,29 @@ public final class Evaluator {
     }
 
     private Reason validityReason(Clause clause, ReasonKind kind, Bilingual message) {
-        return new Reason(clause.id(), kind, "validity", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), explain ? message : UNEXPLAINED, clause.validity().source());
+        return reason(clause.id(), kind, "validity", Optional.empty(), Optional.empty(), clause.validity().source(),
+                () -> Words.of(message));
     }
 
-    /** A reason as {@link #decideOnly()} keeps it: what decides, without the words. */
-    private static Reason bare(String clauseId, ReasonKind kind, String path, Optional<String> fact,
-            Optional<BigDecimal> shortfall, String source) {
-        return new Reason(clauseId, kind, path, fact, Optional.empty(), Optional.empty(), shortfall, UNEXPLAINED,
-                source);
+    /** The words of a reason: the bound required, the value found and the message. */
+    private record Words(Optional<String> expected, Optional<String> actual, Bilingual message) {
+        static Words of(Bilingual message) {
+            return new Words(Optional.empty(), Optional.empty(), message);
+        }
+    }
+
+    /**
+     * A reason: what decides it (clause, kind, path, fact, shortfall, source) always; its words only when this
+     * evaluator explains, so {@link #decideOnly()} never builds them.
+     */
+    private Reason reason(String clauseId, ReasonKind kind, String path, Optional<String> fact,
+            Optional<BigDecimal> shortfall, String source, Supplier<Words> words) {
+        if (!explain) {
+            return new Reason(clauseId, kind, path, fact, Optional.empty(), Optional.empty(), shortfall, UNEXPLAINED,
+                    source);
+        }
+        Words w = words.get();
+        return new Reason(clauseId, kind, path, fact, w.expected(), w.actual(), shortfall, w.message(), source);
     }
 
     // ---- conditions
@@ -470,17 +469,12 @@ public final class Evaluator {
                 }
             }
             if (result == Truth.FALSE) {
-                if (explain) {
-                    Bilingual what = any.label().orElse(new Bilingual("以下条件", "the following conditions"));
-                    reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, any.path(), Optional.empty(),
-                            Optional.empty(), Optional.empty(), Optional.empty(),
-                            new Bilingual(what.zh() + "须至少满足一项，均未满足",
-                                    "at least one of " + what.en() + " must hold; none does"),
-                            clause.source()));
-                } else {
-                    reasons.add(bare(clause.id(), ReasonKind.CONDITION_NOT_MET, any.path(), Optional.empty(),
-                            Optional.empty(), clause.source()));
-                }
+                reasons.add(reason(clause.id(), ReasonKind.CONDITION_NOT_MET, any.path(), Optional.empty(),
+                        Optional.empty(), clause.source(), () -> {
+                            Bilingual what = any.label().orElse(new Bilingual("以下条件", "the following conditions"));
+                            return Words.of(new Bilingual(what.zh() + "须至少满足一项，均未满足",
+                                    "at least one of " + what.en() + " must hold; none does"));
+                        }));
                 reasons.addAll(childReasons);
             } else {
                 // undecided: what is missing matters; the alternatives that failed do not block
@@ -500,15 +494,11 @@ public final class Evaluator {
             List<Reason> childReasons = new ArrayList<>(2);
             Truth t = eval(clause, not.condition(), facts, childReasons);
             if (t == Truth.TRUE) {
-                if (explain) {
-                    Bilingual what = not.label().orElseGet(() -> describe(not.condition()));
-                    reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, not.path(), Optional.empty(),
-                            Optional.empty(), Optional.empty(), Optional.empty(),
-                            new Bilingual("不得符合：" + what.zh(), "must not hold: " + what.en()), clause.source()));
-                } else {
-                    reasons.add(bare(clause.id(), ReasonKind.CONDITION_NOT_MET, not.path(), Optional.empty(),
-                            Optional.empty(), clause.source()));
-                }
+                reasons.add(reason(clause.id(), ReasonKind.CONDITION_NOT_MET, not.path(), Optional.empty(),
+                        Optional.empty(), clause.source(), () -> {
+                            Bilingual what = not.label().orElseGet(() -> describe(not.condition()));
+                            return Words.of(new Bilingual("不得符合：" + what.zh(), "must not hold: " + what.en()));
+                        }));
                 return Truth.FALSE;
             }
             if (t == Truth.UNKNOWN) {
@@ -549,17 +539,15 @@ public final class Evaluator {
                 }
             }
         }
-        if (result == Truth.FALSE && !explain) {
-            reasons.add(bare(clause.id(), ReasonKind.CONDITION_NOT_MET, some.path(), Optional.of(some.items().name()),
-                    Optional.of(BigDecimal.ONE), clause.source()));
-            reasons.addAll(itemReasons);
-        } else if (result == Truth.FALSE) {
-            Bilingual what = some.label().orElse(some.items().label());
-            reasons.add(new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, some.path(),
-                    Optional.of(some.items().name()), Optional.of("≥ 1"), Optional.of("0"), Optional.of(BigDecimal.ONE),
-                    new Bilingual(what.zh() + "：须至少一项符合条件，申报的" + items.size() + "项均不符合",
-                            what.en() + ": at least one item must qualify; none of the " + items.size() + " does"),
-                    clause.source()));
+        if (result == Truth.FALSE) {
+            reasons.add(reason(clause.id(), ReasonKind.CONDITION_NOT_MET, some.path(),
+                    Optional.of(some.items().name()), Optional.of(BigDecimal.ONE), clause.source(), () -> {
+                        Bilingual what = some.label().orElse(some.items().label());
+                        return new Words(Optional.of("≥ 1"), Optional.of("0"),
+                                new Bilingual(what.zh() + "：须至少一项符合条件，申报的" + items.size() + "项均不符合",
+                                        what.en() + ": at least one item must qualify; none of the " + items.size()
+                                                + " does"));
+                    }));
             reasons.addAll(itemReasons);
         } else {
             itemReasons.stream().filter(r -> r.kind() == ReasonKind.FACT_MISSING).forEach(reasons::add);
@@ -570,16 +558,11 @@ public final class Evaluator {
     /** A reason about an item's field, renamed to the item: {@code item.sales} → {@code claim.products[1].sales}. */
     private Reason ofItem(Reason r, FactDefinition items, int index) {
         String prefix = items.name() + "[" + index + "].";
-        if (!explain) {
-            return bare(r.clauseId(), r.kind(), r.conditionPath(),
-                    r.fact().map(f -> f.startsWith("item.") ? prefix + f.substring("item.".length()) : f),
-                    r.shortfall(), r.source());
-        }
-        String zh = items.label().zh() + "第" + (index + 1) + "项：";
-        String en = items.label().en() + " #" + (index + 1) + ": ";
-        return new Reason(r.clauseId(), r.kind(), r.conditionPath(), r.fact().map(f -> f.replaceFirst("^item\\.",
-                prefix)), r.expected(), r.actual(), r.shortfall(),
-                new Bilingual(zh + r.message().zh(), en + r.message().en()), r.source());
+        return reason(r.clauseId(), r.kind(), r.conditionPath(),
+                r.fact().map(f -> f.startsWith("item.") ? prefix + f.substring("item.".length()) : f), r.shortfall(),
+                r.source(), () -> new Words(r.expected(), r.actual(),
+                        new Bilingual(items.label().zh() + "第" + (index + 1) + "项：" + r.message().zh(),
+                                items.label().en() + " #" + (index + 1) + ": " + r.message().en())));
     }
 
     private Truth compare(Clause clause, Comparison cmp, Facts facts, List<Reason> reasons) {
@@ -693,26 +676,22 @@ public final class Evaluator {
     }
 
     private Reason missing(Clause clause, String path, FactDefinition f) {
-        if (!explain) {
-            return bare(clause.id(), ReasonKind.FACT_MISSING, path, Optional.of(f.name()), Optional.empty(),
-                    clause.source());
-        }
-        return new Reason(clause.id(), ReasonKind.FACT_MISSING, path, Optional.of(f.name()), Optional.empty(),
-                Optional.empty(), Optional.empty(),
-                new Bilingual("未提供" + f.label().zh() + "（" + f.name() + "）",
-                        "fact " + f.name() + " (" + f.label().en() + ") not provided"),
-                clause.source());
+        return reason(clause.id(), ReasonKind.FACT_MISSING, path, Optional.of(f.name()), Optional.empty(),
+                clause.source(), () -> Words.of(new Bilingual("未提供" + f.label().zh() + "（" + f.name() + "）",
+                        "fact " + f.name() + " (" + f.label().en() + ") not provided")));
     }
 
     private Reason failure(Clause clause, Comparison cmp, Object actual) {
+        Optional<BigDecimal> shortfall = shortfall(cmp.operator(), cmp.operand().type(), actual, cmp.value());
+        return reason(clause.id(), ReasonKind.CONDITION_NOT_MET, cmp.path(), Optional.of(cmp.operand().expression()),
+                shortfall, clause.source(), () -> failureWords(cmp, actual, shortfall));
+    }
+
+    /** A failed comparison in words: required and found, and by how much. */
+    private static Words failureWords(Comparison cmp, Object actual, Optional<BigDecimal> shortfall) {
         FactDefinition unitOf = cmp.operand().first();
         FactType type = cmp.operand().type();
         Operator op = cmp.operator();
-        Optional<BigDecimal> shortfall = shortfall(op, type, actual, cmp.value());
-        if (!explain) {
-            return bare(clause.id(), ReasonKind.CONDITION_NOT_MET, cmp.path(), Optional.of(cmp.operand().expression()),
-                    shortfall, clause.source());
-        }
         String expectedZh = values(cmp, unitOf, true);
         String expectedEn = values(cmp, unitOf, false);
         String actualZh = Display.withUnit(unitOf, actual, true);
@@ -738,10 +717,8 @@ public final class Evaluator {
         en.append('.');
         String expectedSymbolic = op.symbol() + " " + cmp.values().stream()
                 .map(v -> Display.plain(type, v, false)).collect(Collectors.joining(", "));
-        return new Reason(clause.id(), ReasonKind.CONDITION_NOT_MET, cmp.path(),
-                Optional.of(cmp.operand().expression()), Optional.of(expectedSymbolic),
-                Optional.of(Display.plain(type, actual, false)), shortfall,
-                new Bilingual(zh.toString(), en.toString()), clause.source());
+        return new Words(Optional.of(expectedSymbolic), Optional.of(Display.plain(type, actual, false)),
+                new Bilingual(zh.toString(), en.toString()));
     }
 
     private static String values(Comparison cmp, FactDefinition unitOf, boolean zh) {

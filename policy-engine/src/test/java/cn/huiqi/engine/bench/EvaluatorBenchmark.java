@@ -130,14 +130,7 @@ public class EvaluatorBenchmark {
     /** Every clause of the pack for one enterprise: eligibility, and the award where eligible or a preview. */
     @Benchmark
     public void wholePack(Cursor cursor, Blackhole bh) {
-        Facts facts = cursor.next(this);
-        for (Clause c : clauses) {
-            EligibilityResult e = evaluator.checkEligibility(c, facts, AS_OF);
-            bh.consume(e);
-            if (e.eligibleOnceInForce()) {
-                bh.consume(evaluator.computeAward(c, facts, history, 2025));
-            }
-        }
+        everyClause(evaluator, cursor.next(this), bh);
     }
 
     /** Clause (十二) decided only: the same outcome, amount and cap, without reasons in words or trace. */
@@ -151,12 +144,15 @@ public class EvaluatorBenchmark {
     /** Every clause of the pack for one enterprise, decided only, as a bulk screening (免申即享) runs it. */
     @Benchmark
     public void wholePackFast(Cursor cursor, Blackhole bh) {
-        Facts facts = cursor.next(this);
+        everyClause(decider, cursor.next(this), bh);
+    }
+
+    private void everyClause(Evaluator by, Facts facts, Blackhole bh) {
         for (Clause c : clauses) {
-            EligibilityResult e = decider.checkEligibility(c, facts, AS_OF);
+            EligibilityResult e = by.checkEligibility(c, facts, AS_OF);
             bh.consume(e);
             if (e.eligibleOnceInForce()) {
-                bh.consume(decider.computeAward(c, facts, history, 2025));
+                bh.consume(by.computeAward(c, facts, history, 2025));
             }
         }
     }
